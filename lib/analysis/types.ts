@@ -1,0 +1,138 @@
+// The shapes an analysis produces, validated with zod at the boundaries (worker -> DB, DB -> API).
+// These are a public contract: GET /api/analyses/:id returns them. Extend, never rename.
+import { z } from "zod";
+
+export const OUTCOMES = ["issue", "potential", "missing", "not_applicable", "ok"] as const;
+export const outcomeSchema = z.enum(OUTCOMES);
+export type Outcome = z.infer<typeof outcomeSchema>;
+
+/** CSA's tab names, in CSA's order. */
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  issue: "Issues found",
+  potential: "Potential problem",
+  missing: "Missing information",
+  not_applicable: "Not applicable",
+  ok: "No issue",
+};
+
+export const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
+export const severitySchema = z.enum(SEVERITIES);
+export type Severity = z.infer<typeof severitySchema>;
+
+export const affectedSchema = z.object({
+  host: z.string().nullable(),
+  ip: z.string().nullable(),
+  port: z.number().int().nullable(),
+  /** e.g. "UDS / Tomcat (8443)", "TFTP (6972)", "Unity Connection (443)" */
+  service: z.string().nullable(),
+  /** why this entity is listed, e.g. "self signed certificate (depth 0)" */
+  reason: z.string(),
+  count: z.number().int().nonnegative(),
+  /** ISO-8601 timestamps as written in the log (with offset) */
+  firstSeen: z.string().nullable(),
+  lastSeen: z.string().nullable(),
+});
+export type Affected = z.infer<typeof affectedSchema>;
+
+export const evidenceSchema = z.object({
+  /** path of the file inside the bundle */
+  file: z.string(),
+  /** 1-based line number in that file */
+  line: z.number().int().positive(),
+  /** the log line itself, as text (never render as HTML) */
+  text: z.string(),
+  /** how many lines identical but for their timestamp were folded into this one */
+  count: z.number().int().positive().optional(),
+});
+export type Evidence = z.infer<typeof evidenceSchema>;
+
+export const referenceSchema = z.object({ title: z.string(), url: z.string().url() });
+
+export const signatureResultSchema = z.object({
+  signatureId: z.string(),
+  signatureVersion: z.number().int().positive(),
+  defects: z.array(z.string()),
+  title: z.string(),
+  outcome: outcomeSchema,
+  severity: severitySchema,
+  /** plain text; may contain `backticked` commands / UI paths */
+  description: z.string(),
+  condition: z.string(),
+  furtherInformation: z.string(),
+  action: z.string(),
+  affected: z.array(affectedSchema),
+  evidence: z.array(evidenceSchema),
+  references: z.array(referenceSchema).default([]),
+});
+export type SignatureResult = z.infer<typeof signatureResultSchema>;
+
+export const FILE_KINDS = ["log", "xconf", "xstat", "capture", "certificate", "other"] as const;
+export const fileKindSchema = z.enum(FILE_KINDS);
+export type FileKind = z.infer<typeof fileKindSchema>;
+
+export const bundleFileSchema = z.object({
+  name: z.string(),
+  size: z.number().nonnegative(),
+  kind: fileKindSchema,
+});
+export type BundleFile = z.infer<typeof bundleFileSchema>;
+
+/** What the pipeline learned about the bundle itself. */
+export const bundleFactsSchema = z.object({
+  host: z.string().nullable(),
+  product: z.string().nullable(),
+  version: z.string().nullable(),
+  files: z.array(bundleFileSchema),
+  timeRange: z.object({ start: z.string(), end: z.string() }).nullable(),
+  /** things the reader skipped or could not read, said plainly (never customer content beyond names) */
+  notes: z.array(z.string()),
+  lineCount: z.number().int().nonnegative(),
+});
+export type BundleFacts = z.infer<typeof bundleFactsSchema>;
+
+export const analysisOutputSchema = z.object({
+  catalogVersion: z.string(),
+  bundle: bundleFactsSchema,
+  results: z.array(signatureResultSchema),
+});
+export type AnalysisOutput = z.infer<typeof analysisOutputSchema>;
+
+export const STATUSES = ["queued", "running", "done", "failed"] as const;
+export const statusSchema = z.enum(STATUSES);
+export type AnalysisStatus = z.infer<typeof statusSchema>;
+
+/** GET /api/analyses/:id */
+export type AnalysisView = {
+  id: string;
+  status: AnalysisStatus;
+  error?: { code: string; message: string };
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  url: string;
+  catalogVersion: string | null;
+  bundle: BundleFacts & { fileName: string; size: number };
+  counts: Record<Outcome, number>;
+  results: SignatureResult[];
+};
+
+/** one row of GET /api/analyses */
+export type AnalysisSummary = {
+  id: string;
+  status: AnalysisStatus;
+  createdAt: string;
+  url: string;
+  fileName: string;
+  size: number;
+  host: string | null;
+  version: string | null;
+  counts: Record<Outcome, number>;
+  error?: { code: string; message: string };
+};
+
+export type AnalysisPage = {
+  items: AnalysisSummary[];
+  page: number;
+  pageSize: number;
+  total: number;
+};

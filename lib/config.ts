@@ -1,0 +1,37 @@
+// Runtime configuration from the environment, validated once. Every knob has a default that works on a
+// fresh machine: embedded database and local storage under ./.data.
+import path from "node:path";
+import { z } from "zod";
+
+const bytes = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().min(1).optional(),
+  DATA_DIR: z.string().default(".data"),
+  /** largest upload accepted, in bytes (default 4 GiB) */
+  MAX_UPLOAD_BYTES: bytes(4 * 1024 ** 3),
+  /** decompressed bytes read from one bundle at most (default 8 GiB) */
+  MAX_DECOMPRESSED_BYTES: bytes(8 * 1024 ** 3),
+  MAX_ENTRIES: bytes(20_000),
+  MAX_LINE_BYTES: bytes(1024 * 1024),
+  /** how many analyses one worker process runs at once */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  /** "0" keeps the web server from running analyses itself (run `npm run worker` elsewhere) */
+  RUN_WORKER: z.enum(["0", "1"]).default("1"),
+  /** an analysis running longer than this is failed (seconds) */
+  JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(10).default(30 * 60),
+  /** uploads get 429 while this many analyses wait in the queue */
+  MAX_QUEUED: z.coerce.number().int().min(1).default(100),
+});
+
+export type Config = z.infer<typeof envSchema> & { dataDir: string; uploadsDir: string; pgliteDir: string };
+
+let cached: Config | undefined;
+
+export function getConfig(): Config {
+  if (cached) return cached;
+  const env = envSchema.parse({ ...process.env, DATABASE_URL: process.env.DATABASE_URL || undefined });
+  const dataDir = path.resolve(env.DATA_DIR);
+  cached = { ...env, dataDir, uploadsDir: path.join(dataDir, "uploads"), pgliteDir: path.join(dataDir, "pglite") };
+  return cached;
+}
