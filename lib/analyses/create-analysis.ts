@@ -1,0 +1,99 @@
+// Stores an uploaded bundle and queues its analysis. The body is streamed to disk as it arrives (never
+// held in memory); the first bytes decide whether it can be a bundle at all.
+import { randomBytes } from "node:crypto";
+import { Transform, type Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { ApiError } from "@/lib/http/api-error";
+import { enqueueAnalysis } from "@/lib/jobs";
+import { getServices } from "@/lib/services";
+import { ACCEPTED_EXTENSIONS, cleanFileName, hasAcceptedExtension, sniffFormat } from "@/lib/analyses/sniff-upload";
+import { analysisUrl } from "@/lib/analyses/serialize";
+
+const SNIFF_BYTES = 4096;
+
+export type CreatedAnalysis = { id: string; status: "queued"; url: string };
+
+export function newAnalysisId(): string {
+  return randomBytes(16).toString("base64url");
+}
+
+export async function createAnalysis(input: { fileName: string; body: Readable }): Promise<CreatedAnalysis> {
+  const { db, boss, storage, config } = getServices();
+  const fileName = cleanFileName(input.fileName);
+  if (!fileName) {
+    input.body.resume();
+    throw new ApiError(400, "missing_filename", "Name the file in the X-Filename header or the ?filename= query parameter.");
+  }
+  if (!hasAcceptedExtension(fileName)) {
+    input.body.resume();
+    throw new ApiError(415, "unsupported_type", `Expected a diagnostic bundle (${ACCEPTED_EXTENSIONS.join(", ")}); got "${fileName}".`);
+  }
+  const queued = await db.prisma.analysis.count({ where: { status: "queued" } });
+  if (queued >= config.MAX_QUEUED) {
+    input.body.resume();
+    throw new ApiError(429, "queue_full", `${queued} analyses are waiting; try again in a minute.`, { "Retry-After": "60" });
+  }
+
+  const id = newAnalysisId();
+  const storageKey = `${id}.bundle`;
+  const upload = await storage.createUpload(storageKey);
+  let size = 0;
+  let head = Buffer.alloc(0);
+  const meter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      size += chunk.length;
+      if (size > config.MAX_UPLOAD_BYTES) {
+        done(new ApiError(413, "too_large", `The upload is larger than the ${formatBytes(config.MAX_UPLOAD_BYTES)} limit.`));
+        return;
+      }
+      if (head.length < SNIFF_BYTES) {
+        head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
+      }
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(input.body, meter, upload.stream);
+  } catch (err) {
+    await upload.abort();
+    if (err instanceof ApiError) throw err;
+    throw new ApiError(400, "upload_incomplete", "The upload was interrupted before the whole file arrived.");
+  }
+
+  try {
+    if (size === 0) throw new ApiError(400, "empty_file", `"${fileName}" is empty (0 bytes).`);
+    if (!sniffFormat(head)) {
+      throw new ApiError(
+        415,
+        "unsupported_format",
+        `"${fileName}" is neither gzip, tar nor text. Upload the diagnostic_log_<host>_<stamp>.tar.gz from Maintenance > Diagnostics > Diagnostic logging, or a loggingsnapshot .txt.`,
+      );
+    }
+    await upload.commit();
+  } catch (err) {
+    await upload.abort();
+    throw err;
+  }
+
+  try {
+    await db.prisma.analysis.create({
+      data: { id, fileName, size: BigInt(size), storageKey, status: "queued" },
+    });
+    await enqueueAnalysis(boss, id);
+  } catch (err) {
+    await db.prisma.analysis.deleteMany({ where: { id } }).catch(() => {});
+    await storage.delete(storageKey).catch(() => {});
+    throw err;
+  }
+  return { id, status: "queued", url: analysisUrl(id) };
+}
+
+export function formatBytes(n: number): string {
+  const units = ["bytes", "KiB", "MiB", "GiB", "TiB"];
+  let i = 0;
+  while (n >= 1024 && i < units.length - 1) {
+    n /= 1024;
+    i++;
+  }
+  return `${i === 0 ? n : n.toFixed(n >= 10 ? 0 : 1)} ${units[i]}`;
+}

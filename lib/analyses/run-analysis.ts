@@ -1,0 +1,136 @@
+// The job: read a stored bundle, run the pipeline, store the results. All results and the final status
+// are written in one transaction, so a page never sees half an analysis, and a rerun (a retry after a
+// worker died) replaces what an earlier attempt wrote instead of adding to it.
+import { analyzeBundle, BundleError } from "@/lib/analysis/pipeline";
+import { analysisOutputSchema, type AnalysisOutput, type Outcome } from "@/lib/analysis/types";
+import { getServices } from "@/lib/services";
+
+export type RunOutcome = "done" | "failed" | "skipped";
+
+export async function runAnalysis(analysisId: string, opts: { signal?: AbortSignal; finalAttempt?: boolean } = {}): Promise<RunOutcome> {
+  const { db, storage, config } = getServices();
+  const { prisma } = db;
+  const analysis = await prisma.analysis.findUnique({ where: { id: analysisId } });
+  // Deleted meanwhile, or finished by an earlier attempt whose completion was not recorded by the queue.
+  if (!analysis || analysis.status === "done" || analysis.status === "failed") return "skipped";
+
+  await prisma.analysis.update({
+    where: { id: analysisId },
+    data: { status: "running", startedAt: new Date(), attempts: { increment: 1 } },
+  });
+
+  let output: AnalysisOutput;
+  try {
+    output = analysisOutputSchema.parse(
+      await analyzeBundle(storage.read(analysis.storageKey), analysis.fileName, {
+        signal: opts.signal,
+        limits: {
+          maxDecompressedBytes: config.MAX_DECOMPRESSED_BYTES,
+          maxEntries: config.MAX_ENTRIES,
+          maxLineBytes: config.MAX_LINE_BYTES,
+        },
+      }),
+    );
+  } catch (err) {
+    if (err instanceof BundleError) {
+      await markFailed(analysisId, err.code, err.message);
+      return "failed";
+    }
+    if (opts.signal?.aborted) {
+      await markFailed(analysisId, "timeout", "The analysis took too long and was stopped.");
+      return "failed";
+    }
+    // An internal fault: let the queue retry it, but never leave the analysis stuck in `running`.
+    console.error(`[worker] analysis ${analysisId} crashed: ${(err as Error)?.stack ?? err}`);
+    if (opts.finalAttempt) {
+      await markFailed(analysisId, "internal_error", "The analyzer hit an internal error on this bundle. It has been logged.");
+      return "failed";
+    }
+    await prisma.analysis.update({ where: { id: analysisId }, data: { status: "queued" } });
+    throw err;
+  }
+
+  const count = (o: Outcome) => output.results.filter((r) => r.outcome === o).length;
+  const { bundle } = output;
+  await prisma.$transaction(async (tx) => {
+    await tx.result.deleteMany({ where: { analysisId } });
+    await tx.result.createMany({
+      data: output.results.map((r, position) => ({
+        analysisId,
+        position,
+        signatureId: r.signatureId,
+        signatureVersion: r.signatureVersion,
+        defects: r.defects,
+        title: r.title,
+        outcome: r.outcome,
+        severity: r.severity,
+        description: r.description,
+        condition: r.condition,
+        furtherInformation: r.furtherInformation,
+        action: r.action,
+        affected: r.affected,
+        evidence: r.evidence,
+        references: r.references,
+      })),
+    });
+    await tx.analysis.update({
+      where: { id: analysisId },
+      data: {
+        status: "done",
+        errorCode: null,
+        errorMessage: null,
+        finishedAt: new Date(),
+        host: bundle.host,
+        product: bundle.product,
+        version: bundle.version,
+        logStart: bundle.timeRange?.start ?? null,
+        logEnd: bundle.timeRange?.end ?? null,
+        files: bundle.files,
+        notes: bundle.notes,
+        lineCount: bundle.lineCount,
+        catalogVersion: output.catalogVersion,
+        issueCount: count("issue"),
+        potentialCount: count("potential"),
+        missingCount: count("missing"),
+        naCount: count("not_applicable"),
+        okCount: count("ok"),
+      },
+    });
+  });
+  return "done";
+}
+
+async function markFailed(analysisId: string, code: string, message: string) {
+  const { prisma } = getServices().db;
+  await prisma.$transaction([
+    prisma.result.deleteMany({ where: { analysisId } }),
+    prisma.analysis.update({
+      where: { id: analysisId },
+      data: { status: "failed", errorCode: code, errorMessage: message, finishedAt: new Date() },
+    }),
+  ]);
+}
+
+/**
+ * Analyses that no job will ever finish (the queue gave up on them, or their job was lost) are failed
+ * with a reason instead of staying `running` or `queued` for ever.
+ */
+export async function failAbandonedAnalyses(limits: { runningSeconds: number; queuedSeconds: number }): Promise<number> {
+  const { prisma } = getServices().db;
+  const now = Date.now();
+  const { count } = await prisma.analysis.updateMany({
+    where: {
+      OR: [
+        { status: "running", updatedAt: { lt: new Date(now - limits.runningSeconds * 1000) } },
+        { status: "queued", updatedAt: { lt: new Date(now - limits.queuedSeconds * 1000) } },
+      ],
+    },
+    data: {
+      status: "failed",
+      errorCode: "abandoned",
+      errorMessage: "The analysis did not finish in time (its worker stopped and retries ran out). Upload the bundle again.",
+      finishedAt: new Date(),
+    },
+  });
+  return count;
+}

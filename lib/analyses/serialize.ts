@@ -1,0 +1,88 @@
+// Database rows -> the public API shapes of lib/analysis/types.ts.
+import type { Analysis, Result } from "@/lib/generated/prisma/client";
+import {
+  affectedSchema,
+  bundleFileSchema,
+  evidenceSchema,
+  referenceSchema,
+  type AnalysisSummary,
+  type AnalysisView,
+  type Outcome,
+  type SignatureResult,
+} from "@/lib/analysis/types";
+import { z } from "zod";
+
+export const analysisUrl = (id: string) => `/analyses/${id}`;
+
+function counts(a: Analysis): Record<Outcome, number> {
+  return { issue: a.issueCount, potential: a.potentialCount, missing: a.missingCount, not_applicable: a.naCount, ok: a.okCount };
+}
+
+function errorOf(a: Analysis) {
+  return a.status === "failed" ? { error: { code: a.errorCode ?? "failed", message: a.errorMessage ?? "The analysis failed." } } : {};
+}
+
+// Stored JSON is ours, but parse it anyway: a row written by an older version must not break a page.
+const parseList = <T>(schema: z.ZodType<T>, value: unknown): T[] => {
+  const parsed = z.array(schema).safeParse(value);
+  return parsed.success ? parsed.data : [];
+};
+
+export function toSummary(a: Analysis): AnalysisSummary {
+  return {
+    id: a.id,
+    status: a.status,
+    createdAt: a.createdAt.toISOString(),
+    url: analysisUrl(a.id),
+    fileName: a.fileName,
+    size: Number(a.size),
+    host: a.host,
+    version: a.version,
+    counts: counts(a),
+    ...errorOf(a),
+  };
+}
+
+export function toResult(r: Result): SignatureResult {
+  return {
+    signatureId: r.signatureId,
+    signatureVersion: r.signatureVersion,
+    defects: r.defects,
+    title: r.title,
+    outcome: r.outcome,
+    severity: r.severity as SignatureResult["severity"],
+    description: r.description,
+    condition: r.condition,
+    furtherInformation: r.furtherInformation,
+    action: r.action,
+    affected: parseList(affectedSchema, r.affected),
+    evidence: parseList(evidenceSchema, r.evidence),
+    references: parseList(referenceSchema, r.references),
+  };
+}
+
+export function toView(a: Analysis & { results: Result[] }): AnalysisView {
+  return {
+    id: a.id,
+    status: a.status,
+    ...errorOf(a),
+    createdAt: a.createdAt.toISOString(),
+    startedAt: a.startedAt?.toISOString() ?? null,
+    finishedAt: a.finishedAt?.toISOString() ?? null,
+    url: analysisUrl(a.id),
+    catalogVersion: a.catalogVersion,
+    bundle: {
+      fileName: a.fileName,
+      size: Number(a.size),
+      host: a.host,
+      product: a.product,
+      version: a.version,
+      files: parseList(bundleFileSchema, a.files),
+      timeRange: a.logStart && a.logEnd ? { start: a.logStart, end: a.logEnd } : null,
+      notes: parseList(z.string(), a.notes),
+      lineCount: a.lineCount,
+    },
+    counts: counts(a),
+    results: a.results.map(toResult),
+  };
+}

@@ -1,0 +1,60 @@
+// Starts and stops this process's services: database (migrated first), queue, storage, and optionally
+// the analysis worker. Used by server.ts, the standalone worker and the integration tests.
+import { getConfig } from "@/lib/config";
+import { openDatabase } from "@/lib/db/open";
+import { ANALYSIS_QUEUE, createBoss, type AnalysisJob } from "@/lib/jobs";
+import { setServices, getServices, type Services } from "@/lib/services";
+import { createLocalStorage } from "@/lib/storage";
+import { failAbandonedAnalyses, runAnalysis } from "@/lib/analyses/run-analysis";
+import type { JobWithMetadata } from "pg-boss";
+
+const SWEEP_INTERVAL_MS = 60_000;
+let sweepTimer: NodeJS.Timeout | undefined;
+
+export async function startServices(opts: { worker?: boolean } = {}): Promise<Services> {
+  const config = getConfig();
+  const db = await openDatabase();
+  try {
+    const boss = await createBoss(db, config);
+    const storage = createLocalStorage(config.uploadsDir);
+    const services: Services = { config, db, boss, storage, worker: opts.worker ?? config.RUN_WORKER === "1" };
+    setServices(services);
+    if (services.worker) await startWorker(services);
+    return services;
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}
+
+async function startWorker({ boss, config }: Services) {
+  await boss.work<AnalysisJob>(
+    ANALYSIS_QUEUE,
+    { localConcurrency: config.WORKER_CONCURRENCY, batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 1 },
+    async (jobs) => {
+      for (const job of jobs as JobWithMetadata<AnalysisJob>[]) {
+        await runAnalysis(job.data.analysisId, { signal: job.signal, finalAttempt: job.retryCount >= job.retryLimit });
+      }
+    },
+  );
+  const sweep = () =>
+    failAbandonedAnalyses({ runningSeconds: 3 * config.JOB_TIMEOUT_SECONDS + 120, queuedSeconds: 24 * 3600 }).catch((err) =>
+      console.error(`[worker] sweep failed: ${(err as Error).message}`),
+    );
+  await sweep();
+  sweepTimer = setInterval(sweep, SWEEP_INTERVAL_MS);
+  sweepTimer.unref();
+}
+
+export async function stopServices() {
+  let services: Services;
+  try {
+    services = getServices();
+  } catch {
+    return;
+  }
+  clearInterval(sweepTimer);
+  setServices(undefined);
+  await services.boss.stop({ graceful: true, timeout: 10_000 }).catch(() => {});
+  await services.db.close();
+}

@@ -1,0 +1,33 @@
+// The one job queue: pg-boss on the same database as the analyses (the embedded PGlite too), so an
+// upload and its job live and die together. Analyses run in whichever process calls startWorker:
+// the web server by default, or `npm run worker` processes sharing a PostgreSQL server.
+import { PgBoss, fromPglite } from "pg-boss";
+import type { Config } from "@/lib/config";
+import type { Database } from "@/lib/db/open";
+
+export const ANALYSIS_QUEUE = "analyze-bundle";
+
+export type AnalysisJob = { analysisId: string };
+
+export async function createBoss(db: Database, config: Config): Promise<PgBoss> {
+  const boss = db.pglite
+    ? new PgBoss({ db: fromPglite(db.pglite as any), backend: "pglite", schema: "pgboss" })
+    : new PgBoss({ connectionString: db.connectionString!, schema: "pgboss", max: 4 });
+  // pg-boss reports connection trouble as events; without a listener an EventEmitter error would throw.
+  boss.on("error", (err: Error) => console.error(`[queue] ${err.message}`));
+  await boss.start();
+  await boss.createQueue(ANALYSIS_QUEUE, {
+    // A worker that dies stops sending heartbeats; the job then goes back to the queue for another.
+    heartbeatSeconds: 30,
+    expireInSeconds: config.JOB_TIMEOUT_SECONDS,
+    retryLimit: 2,
+    retryDelay: 2,
+  }).catch(async (err: Error) => {
+    if (!(await boss.getQueue(ANALYSIS_QUEUE))) throw err;
+  });
+  return boss;
+}
+
+export async function enqueueAnalysis(boss: PgBoss, analysisId: string): Promise<string | null> {
+  return boss.send(ANALYSIS_QUEUE, { analysisId } satisfies AnalysisJob);
+}

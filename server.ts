@@ -1,0 +1,47 @@
+// The portal's process: opens (and migrates) the database, starts the queue and the in-process worker,
+// then serves Next.js. One process owns the embedded database, so this is the only way to start it.
+import http from "node:http";
+import next from "next";
+import { startServices, stopServices } from "@/lib/boot";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? "0.0.0.0";
+
+async function main() {
+  const services = await startServices();
+  const app = next({ dev, hostname, port, dir: process.cwd() });
+  await app.prepare();
+  const handler = app.getRequestHandler();
+  const server = http.createServer((req, res) => {
+    handler(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  // Uploads of large bundles take minutes on slow links: no request timeout, but idle sockets are closed.
+  server.requestTimeout = 0;
+  server.headersTimeout = 60_000;
+  server.listen(port, hostname, () => {
+    const where = services.db.kind === "pglite" ? `embedded database in ${services.config.pgliteDir}` : "PostgreSQL";
+    console.log(`Expressway Analyzer ready on http://localhost:${port} (${where}${services.worker ? ", worker on" : ""})`);
+  });
+
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    server.closeAllConnections?.();
+    await stopServices();
+    await app.close?.();
+    process.exit(0);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+}
+
+main().catch((err) => {
+  console.error(`failed to start: ${(err as Error)?.stack ?? err}`);
+  process.exit(1);
+});

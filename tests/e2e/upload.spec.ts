@@ -1,0 +1,74 @@
+// A user's path through the browser: drop a bundle, see what it holds, analyse it, read the card.
+import { expect, test, type Page } from "@playwright/test";
+import { SAMPLE_SELF_SIGNED, SAMPLE_SNI, startPortal, type Portal } from "../helpers/portal";
+
+const SIGNATURE = "x14-2-traffic-server-verification";
+let portal: Portal;
+// A picture renamed to .tar.gz: the commonest wrong upload.
+const PNG_BYTES = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1]);
+
+test.beforeAll(async () => {
+  portal = await startPortal();
+});
+test.afterAll(async () => {
+  await portal?.dispose();
+});
+
+async function uploadThroughPage(page: Page, file: string) {
+  await page.goto(`${portal.url}/`);
+  await page.getByTestId("upload-input").setInputFiles(file);
+  await expect(page.getByTestId("bundle-peek")).toContainText("expc1");
+  await expect(page.getByTestId("bundle-peek")).toContainText(/loggingsnapshot/);
+  await page.getByTestId("analyze-button").click();
+  await page.waitForURL(/\/analyses\/[A-Za-z0-9_-]{20,}$/);
+}
+
+function card(page: Page) {
+  return page.locator(`[data-testid="result-card"][data-signature-id="${SIGNATURE}"]`);
+}
+
+test("the self-signed sample shows the CSCwc69661 card under Issues found, naming node, port and service", async ({ page }) => {
+  await uploadThroughPage(page, SAMPLE_SELF_SIGNED);
+  await expect(page.getByTestId("tab-issue")).toContainText("1");
+  await expect(page.getByTestId("tab-issue")).toHaveAttribute("aria-selected", "true");
+  await expect(card(page)).toHaveAttribute("data-outcome", "issue");
+  await expect(card(page)).toContainText("CSCwc69661");
+  await expect(card(page)).toContainText("cucm-pub.acme.test");
+  await expect(card(page)).toContainText("192.0.2.10");
+  await expect(card(page)).toContainText("6972");
+  await expect(card(page)).toContainText(/self.signed/i);
+  await expect(card(page)).toContainText("xConfiguration EdgeConfigServer VerifyOriginServer: Off");
+  await expect(card(page)).toContainText("Core server certificate verification failed");
+
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.screenshot({ path: "test-results/overview-wide.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.screenshot({ path: "test-results/overview-narrow.png", fullPage: true });
+  // Nothing on a phone may widen the page beyond the screen.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(1);
+});
+
+test("the SNI sample shows the address-not-in-certificate cause on 8443", async ({ page }) => {
+  await uploadThroughPage(page, SAMPLE_SNI);
+  await expect(card(page)).toHaveAttribute("data-outcome", "issue");
+  await expect(card(page)).toContainText("8443");
+  await expect(card(page)).toContainText(/SNI|not in (the )?certificate/i);
+});
+
+test("the history lists both analyses, newest first, with links", async ({ page }) => {
+  await page.goto(`${portal.url}/analyses`);
+  const links = page.locator('a[href^="/analyses/"]');
+  await expect(links.first()).toBeVisible();
+  expect(await links.count()).toBeGreaterThanOrEqual(2);
+  await expect(page.locator("body")).toContainText("diagnostic_log_expc1_2024-03-05_10_02_11.tar.gz");
+  await page.screenshot({ path: "test-results/history-wide.png", fullPage: true });
+});
+
+test("a file that is not an Expressway bundle is flagged before upload and refused by the server", async ({ page }) => {
+  await page.goto(`${portal.url}/`);
+  await page.getByTestId("upload-input").setInputFiles({ name: "holiday.tar.gz", mimeType: "application/gzip", buffer: PNG_BYTES });
+  await expect(page.getByTestId("bundle-peek")).toContainText(/not|doesn.t|does not/i);
+  await page.getByTestId("analyze-button").click();
+  await expect(page.locator("body")).toContainText(/neither gzip, tar nor text/);
+});
