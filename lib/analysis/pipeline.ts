@@ -1,0 +1,54 @@
+// The analysis of one uploaded bundle: read it in one streaming pass, parse lines into
+// records, combine records into facts, run every signature, and return the validated output.
+import { type AnalysisOutput, analysisOutputSchema } from "@/lib/analysis/types";
+import { BundleError } from "@/lib/bundle/bundle-error";
+import { DEFAULT_LIMITS, type Limits } from "@/lib/bundle/limits";
+import { type BundleInput, readBundle } from "@/lib/bundle/read-bundle";
+import { createFactsCollector } from "@/lib/facts/collect-facts";
+import { CATALOG_VERSION, runSignatures } from "@/lib/signatures/registry";
+
+export { BundleError, DEFAULT_LIMITS };
+export type { Limits };
+
+export type AnalyzeOptions = {
+  limits?: Partial<Limits>;
+  signal?: AbortSignal;
+};
+
+export async function analyzeBundle(
+  input: NodeJS.ReadableStream | AsyncIterable<Buffer>,
+  fileName: string,
+  options: AnalyzeOptions = {},
+): Promise<AnalysisOutput> {
+  const collector = createFactsCollector();
+  const read = await readBundle(input as BundleInput, fileName, {
+    limits: options.limits,
+    signal: options.signal,
+    visitor: collector.visitor,
+  });
+
+  if (!read.files.some((f) => f.kind === "log" || f.kind === "xconf" || f.kind === "xstat")) {
+    const seen = read.files.length === 0 ? "no readable files" : `only ${read.files.slice(0, 5).map((f) => f.name).join(", ")}${read.files.length > 5 ? ", …" : ""}`;
+    throw new BundleError(
+      "no_expressway_files",
+      `This archive has ${seen}. An Expressway diagnostic bundle contains loggingsnapshot_<host>_<date>.txt (the log), and usually xconf_dump_… and xstat_dump_… files; download it from Maintenance > Diagnostics > Diagnostic logging on the Expressway.`,
+    );
+  }
+
+  const facts = collector.finish(read, fileName);
+  if (options.signal?.aborted) throw new BundleError("aborted", "The analysis was cancelled.");
+
+  return analysisOutputSchema.parse({
+    catalogVersion: CATALOG_VERSION,
+    bundle: {
+      host: facts.host,
+      product: facts.product,
+      version: facts.version?.value ?? null,
+      files: facts.files,
+      timeRange: facts.timeRange,
+      notes: facts.notes,
+      lineCount: facts.lineCount,
+    },
+    results: runSignatures(facts),
+  });
+}

@@ -1,0 +1,121 @@
+// Wires the parsers to the combiners for one bundle read: the reader's visitor hands each
+// text line to the parser for its file kind, and the parsed records to the combiners.
+import type { BundleEntry, BundleReadResult, BundleVisitor } from "@/lib/bundle/read-bundle";
+import { isTextKind } from "@/lib/bundle/file-kind";
+import { DumpXmlReader } from "@/lib/parse/dump-xml";
+import { LogReader } from "@/lib/parse/log-reader";
+import { parseXconfLine } from "@/lib/parse/xconf";
+import { XstatReader } from "@/lib/parse/xstat";
+import type { Facts } from "@/lib/facts/facts";
+import { SystemCollector } from "@/lib/facts/system-facts";
+import { TrafficServerCollector } from "@/lib/facts/traffic-server-facts";
+
+type LineSink = { push(line: string, lineNo: number): void; end(): void };
+
+export type FactsCollector = {
+  visitor: BundleVisitor;
+  finish(read: BundleReadResult, fileName: string): Facts;
+};
+
+export function createFactsCollector(): FactsCollector {
+  const system = new SystemCollector();
+  const trafficServer = new TrafficServerCollector();
+  const logFiles: string[] = [];
+  let sink: LineSink | null = null;
+
+  function logSink(file: BundleEntry): LineSink {
+    system.startLogFile();
+    logFiles.push(file.name);
+    const reader = new LogReader(
+      (entry) => {
+        system.onLogEntry(file.name, entry);
+        trafficServer.onEntry(file.name, entry);
+      },
+      // Only traffic_server's HTTP messages are needed; SIP bodies are skipped unkept.
+      { keepBlock: (prefix) => TrafficServerCollector.isTrafficServer(prefix.process), maxBlockLines: 8 },
+    );
+    return {
+      push: (line, lineNo) => reader.push(line, lineNo),
+      end: () => {
+        reader.end();
+        system.endLogFile();
+      },
+    };
+  }
+
+  function dumpSink(file: BundleEntry): LineSink {
+    const isXconf = file.kind === "xconf";
+    const lineText = new Map<number, string>();
+    // The .xml flavour is detected by content, on the first non-blank line.
+    let mode: "text" | "xml" | null = null;
+    const xml = new DumpXmlReader((leaf, lineNo) => {
+      const path = leaf.path.slice(1); // drop the <Configuration>/<Status> root
+      if (path.length === 0) return;
+      const text = lineText.get(lineNo) ?? "";
+      if (isXconf) system.onXconf(file.name, { key: path.join(" "), value: leaf.value }, lineNo, text);
+      else system.onXstat(file.name, { path: path.join("/"), value: leaf.value }, lineNo, text);
+    });
+    let currentLine = "";
+    const xstat = new XstatReader((entry, lineNo) => system.onXstat(file.name, entry, lineNo, currentLine.trim()));
+    return {
+      push(line, lineNo) {
+        if (mode === null) {
+          const t = line.trimStart();
+          if (t.length === 0) return;
+          mode = t.startsWith("<") ? "xml" : "text";
+        }
+        if (mode === "xml") {
+          lineText.clear();
+          lineText.set(lineNo, line.trim());
+          xml.push(line, lineNo);
+        } else if (isXconf) {
+          const entry = parseXconfLine(line);
+          if (entry) system.onXconf(file.name, entry, lineNo, line.trim());
+        } else {
+          currentLine = line;
+          xstat.push(line, lineNo);
+        }
+      },
+      end() {},
+    };
+  }
+
+  const visitor: BundleVisitor = {
+    onFileStart(file) {
+      system.onFileName(file.name);
+      if (!isTextKind(file.kind)) return false;
+      sink = file.kind === "log" ? logSink(file) : dumpSink(file);
+      return true;
+    },
+    onLine(_file, line, lineNo) {
+      sink?.push(line, lineNo);
+    },
+    onFileEnd() {
+      sink?.end();
+      sink = null;
+    },
+  };
+
+  return {
+    visitor,
+    finish(read, fileName) {
+      system.onUploadName(fileName);
+      const sys = system.finish();
+      return {
+        fileName,
+        files: read.files,
+        notes: [...read.notes, ...sys.notes],
+        lineCount: read.lineCount,
+        host: sys.host,
+        hosts: sys.hosts,
+        product: sys.product,
+        version: sys.version,
+        versions: sys.versions,
+        config: sys.config,
+        timeRange: sys.timeRange,
+        logFiles,
+        trafficServer: trafficServer.finish(),
+      };
+    },
+  };
+}

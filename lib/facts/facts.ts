@@ -1,0 +1,100 @@
+// The facts signatures read: what the combiners learned from all records of one bundle.
+// Signatures never see raw lines, only these.
+import type { BundleFile, Evidence } from "@/lib/analysis/types";
+import type { MraTarget } from "@/lib/facts/mra-target";
+import type { VerifyErrorKind } from "@/lib/facts/verify-error";
+
+/** Where a fact was read: file inside the bundle, 1-based line, the line itself. */
+export type SourceRef = { file: string; line: number; text: string };
+
+export type Located<T> = { value: T; source: SourceRef | null };
+
+export type Facts = {
+  /** the uploaded file's name */
+  fileName: string;
+  files: BundleFile[];
+  notes: string[];
+  lineCount: number;
+  /** hostname(s) of the peer(s) in the bundle, comma separated; null if nothing names one */
+  host: string | null;
+  hosts: string[];
+  product: string | null;
+  /** the highest software version among the peers (the one that decides whether a change applies) */
+  version: Located<string> | null;
+  /** every distinct version seen, one per peer that reported one */
+  versions: Located<string>[];
+  /** xConfiguration values by path ("EdgeConfigServer VerifyOriginServer"), one per dump that set it */
+  config: ReadonlyMap<string, Located<string>[]>;
+  timeRange: { start: string; end: string } | null;
+  /** names of the log files whose lines were read */
+  logFiles: string[];
+  trafficServer: TrafficServerFacts;
+};
+
+export type TrafficServerFacts = {
+  /** lines written by the traffic_server process */
+  lineCount: number;
+  /** its `network.http.trafficserver` request/response debug lines */
+  debugLineCount: number;
+  /** transactions forwarded upstream (`Sending Request`) */
+  forwardedRequestCount: number;
+  /** received requests whose URL carried a decodable MRA target */
+  mraRequestCount: number;
+  /** the first requests, joined by Txn-id (a sample: see the counts for totals) */
+  requests: MraRequest[];
+  /** certificate verification failures grouped by node, port and cause */
+  failures: VerificationFailureGroup[];
+  failureCount: number;
+  /** WARNING, SSL ERROR and 502 response lines of the failures, folded and capped */
+  failureEvidence: Evidence[];
+};
+
+export type MraRequest = {
+  source: SourceRef;
+  pid: string | null;
+  txnId: string;
+  timestamp: string;
+  method: string | null;
+  /** path after the target segment */
+  path: string | null;
+  target: MraTarget | null;
+  user: string | null;
+  dstIp: string | null;
+  dstPort: number | null;
+  /** status of `Sending Response` to the client */
+  status: number | null;
+};
+
+export type FailureCause = "untrusted_certificate" | "sni_not_in_certificate";
+
+export type VerificationFailureGroup = {
+  cause: FailureCause;
+  /** OpenSSL's verify error as logged; null for SNI failures */
+  error: string | null;
+  errorKind: VerifyErrorKind | null;
+  depth: number | null;
+  /** the SNI value for SNI failures */
+  sni: string | null;
+  /** `server=<host>(ip)` host part, else the name the message was about */
+  host: string | null;
+  ip: string | null;
+  port: number | null;
+  /** how the port was found: the Sending Request just before, the MRA target, or not at all */
+  portSource: "request" | "target" | null;
+  /** distinct `Action=` values: Terminate (enforced) / Continue (only logged) */
+  actions: string[];
+  /** distinct OpenSSL codes of the SSL connection failed lines that followed */
+  sslErrorCodes: string[];
+  /** 502 responses sent to clients for the failed transactions */
+  responses502: number;
+  count: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  /** distinct users whose requests failed (a few) */
+  users: string[];
+  files: string[];
+};
+
+export function configValues(facts: Pick<Facts, "config">, key: string): Located<string>[] {
+  return facts.config.get(key) ?? [];
+}

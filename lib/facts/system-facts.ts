@@ -1,0 +1,142 @@
+// Combines xstat, xconf and log-prefix records into what the bundle says about the system:
+// product, version, hostname(s), configuration and the logging period.
+import type { LogEntry } from "@/lib/parse/log-reader";
+import type { XconfEntry } from "@/lib/parse/xconf";
+import type { XstatEntry } from "@/lib/parse/xstat";
+import type { Located, SourceRef } from "@/lib/facts/facts";
+import { compareVersions, parseExpresswayVersion } from "@/lib/facts/expressway-version";
+
+const LOG_VERSION_RE = /\b(?:Software)?Version[=:]\s*"?(X\d{1,3}\.\d{1,3}(?:\.\d{1,4})?)/;
+const STAMP_NAME_RE = /^(?:diagnostic_log|loggingsnapshot|xconf_dump|xstat_dump)_(.+?)_\d{4}-\d{2}-\d{2}_\d{2}_\d{2}_\d{2}/i;
+
+export type SystemFacts = {
+  host: string | null;
+  hosts: string[];
+  product: string | null;
+  version: Located<string> | null;
+  versions: Located<string>[];
+  config: Map<string, Located<string>[]>;
+  timeRange: { start: string; end: string } | null;
+  notes: string[];
+};
+
+export class SystemCollector {
+  private readonly xstatHosts: string[] = [];
+  private readonly xconfHosts: string[] = [];
+  private readonly syslogHosts: string[] = [];
+  private readonly nameHosts: string[] = [];
+  private product: string | null = null;
+  private readonly xstatVersions: Located<string>[] = [];
+  private readonly logVersions: Located<string>[] = [];
+  private readonly config = new Map<string, Located<string>[]>();
+  private start: { ts: string; ms: number } | null = null;
+  private end: { ts: string; ms: number } | null = null;
+  /** first/last timestamp of the log file being read: Date.parse runs twice per file, not per line */
+  private fileFirst: string | null = null;
+  private fileLast: string | null = null;
+  private fileHostSeen = false;
+
+  onFileName(name: string): void {
+    const base = name.slice(name.lastIndexOf("/") + 1);
+    const m = STAMP_NAME_RE.exec(base);
+    if (m) addDistinct(this.nameHosts, m[1]);
+  }
+
+  /** The upload's own name only counts when no file inside names a host. */
+  onUploadName(name: string): void {
+    if (this.nameHosts.length === 0) this.onFileName(name);
+  }
+
+  onXstat(file: string, entry: XstatEntry, line: number, text: string): void {
+    const path = entry.path.replace(/^Status\//, "");
+    if (path === "SystemUnit/Product") this.product ??= entry.value;
+    else if (path === "SystemUnit/Software/Version") this.xstatVersions.push({ value: entry.value, source: { file, line, text } });
+    else if (path === "Hostname" || path === "SystemUnit/Hostname" || path === "SystemUnit/SystemName") addDistinct(this.xstatHosts, entry.value);
+  }
+
+  onXconf(file: string, entry: XconfEntry, line: number, text: string): void {
+    const key = entry.key.replace(/^Configuration /, "");
+    const located: Located<string> = { value: entry.value, source: { file, line, text } };
+    const list = this.config.get(key);
+    if (list) list.push(located);
+    else this.config.set(key, [located]);
+    if (key === "SystemUnit Name" && entry.value) addDistinct(this.xconfHosts, entry.value);
+  }
+
+  startLogFile(): void {
+    this.fileFirst = null;
+    this.fileLast = null;
+    this.fileHostSeen = false;
+  }
+
+  onLogEntry(file: string, entry: LogEntry): void {
+    const ts = entry.prefix.timestamp;
+    if (this.fileFirst === null) this.fileFirst = ts;
+    this.fileLast = ts;
+    if (!this.fileHostSeen) {
+      this.fileHostSeen = true;
+      addDistinct(this.syslogHosts, entry.prefix.host);
+    }
+    // Some builds log the software version (e.g. at start-up). Prefilter on "Version": a
+    // capital V is rare in logs, so this scan is much cheaper than one for "ersion".
+    if (entry.text.indexOf("Version", entry.prefix.messageStart) !== -1) {
+      const m = LOG_VERSION_RE.exec(entry.text);
+      if (m) this.logVersions.push({ value: m[1], source: { file, line: entry.line, text: entry.text } });
+    }
+  }
+
+  endLogFile(): void {
+    if (this.fileFirst !== null) this.widen(this.fileFirst);
+    if (this.fileLast !== null) this.widen(this.fileLast);
+  }
+
+  finish(): SystemFacts {
+    const notes: string[] = [];
+    const hosts = firstNonEmpty(this.xstatHosts, this.xconfHosts, this.syslogHosts, this.nameHosts);
+    const versions = distinctVersions(this.xstatVersions.length > 0 ? this.xstatVersions : this.logVersions);
+    let version: Located<string> | null = null;
+    for (const v of versions) {
+      const pv = parseExpresswayVersion(v.value);
+      const best = version ? parseExpresswayVersion(version.value) : null;
+      if (pv && (!best || compareVersions(pv, best) > 0)) version = v;
+    }
+    if (version === null && versions.length > 0) version = versions[0];
+    if (versions.length > 1) {
+      notes.push(`The peers in this bundle report different software versions (${versions.map((v) => v.value).join(", ")}); the checks use ${version?.value}.`);
+    }
+    return {
+      host: hosts.length > 0 ? hosts.join(", ") : null,
+      hosts,
+      product: this.product,
+      version,
+      versions,
+      config: this.config,
+      timeRange: this.start && this.end ? { start: this.start.ts, end: this.end.ts } : null,
+      notes,
+    };
+  }
+
+  private widen(ts: string): void {
+    const ms = Date.parse(ts);
+    if (Number.isNaN(ms)) return;
+    if (this.start === null || ms < this.start.ms) this.start = { ts, ms };
+    if (this.end === null || ms > this.end.ms) this.end = { ts, ms };
+  }
+}
+
+function addDistinct(list: string[], value: string): void {
+  const v = value.trim();
+  if (v && !list.includes(v)) list.push(v);
+}
+
+function firstNonEmpty(...lists: string[][]): string[] {
+  return lists.find((l) => l.length > 0) ?? [];
+}
+
+function distinctVersions(list: Located<string>[]): Located<string>[] {
+  const seen = new Map<string, Located<string>>();
+  for (const v of list) if (!seen.has(v.value)) seen.set(v.value, v);
+  return [...seen.values()];
+}
+
+export type { SourceRef };

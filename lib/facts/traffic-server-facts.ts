@@ -1,0 +1,286 @@
+// Combines traffic_server log entries into MRA request and certificate-failure facts:
+// requests are joined by Txn-id; a verification failure is joined to the port of the most
+// recent Sending Request from the same process to that IP (else the MRA target's port), to
+// the `SSL connection failed` line after it and to the 502 the client got.
+import type { LogEntry } from "@/lib/parse/log-reader";
+import { findValue } from "@/lib/parse/name-value";
+import {
+  type CertificateVerificationFailed,
+  type SniNotInCertificate,
+  parseNativeMessage,
+  parseTrafficServerMessage,
+} from "@/lib/parse/traffic-server-native";
+import { EvidenceBag } from "@/lib/facts/evidence-bag";
+import type { MraRequest, TrafficServerFacts, VerificationFailureGroup } from "@/lib/facts/facts";
+import { parseMraUrl } from "@/lib/facts/mra-target";
+import { classifyVerifyError } from "@/lib/facts/verify-error";
+
+const MAX_REQUEST_SAMPLES = 500;
+const MAX_OPEN_TXNS = 10_000;
+const MAX_USERS = 10;
+
+type Sent = { port: number | null; txnKey: string };
+
+/** State per traffic_server process (pid) per file: Txn-ids and joins are only valid within it. */
+type ProcessContext = {
+  lastSentByIp: Map<string, Sent>;
+  lastTargetPortByHost: Map<string, number>;
+  lastReceived: MraRequest | null;
+  lastFailure: VerificationFailureGroup | null;
+};
+
+export class TrafficServerCollector {
+  private lineCount = 0;
+  private debugLineCount = 0;
+  private forwardedRequestCount = 0;
+  private mraRequestCount = 0;
+  private failureCount = 0;
+  private readonly requests: MraRequest[] = [];
+  private readonly open = new Map<string, MraRequest>();
+  private readonly failedTxns = new Map<string, VerificationFailureGroup>();
+  private readonly groups = new Map<string, VerificationFailureGroup>();
+  private readonly contexts = new Map<string, ProcessContext>();
+  private readonly evidence = new EvidenceBag(200);
+
+  /** Cheap test used by the log reader to keep message lines only for this process. */
+  static isTrafficServer(process: string): boolean {
+    return process.startsWith("traffic_server");
+  }
+
+  onEntry(file: string, entry: LogEntry): void {
+    const { prefix, text } = entry;
+    if (!TrafficServerCollector.isTrafficServer(prefix.process)) return;
+    this.lineCount++;
+    const start = prefix.messageStart;
+    const ctx = this.context(file, prefix.pid);
+    const first = text.charCodeAt(start);
+    if (first === 91 /* [ */ || text.indexOf('="', start) === -1) {
+      this.onNative(file, entry, ctx);
+      return;
+    }
+    const detail = findValue(text, "Detail", start);
+    if (detail !== null && text.indexOf("trafficserver", start) !== -1) this.debugLineCount++;
+    switch (detail) {
+      case "Receive Request":
+        this.onReceiveRequest(file, entry, ctx);
+        return;
+      case "Sending Request":
+        this.onSendingRequest(file, entry, ctx);
+        return;
+      case "Sending Response":
+        this.onSendingResponse(file, entry);
+        return;
+    }
+    if (findValue(text, "Event", start) === "Request Allowed") {
+      const user = findValue(text, "Username", start);
+      if (user && ctx.lastReceived && ctx.lastReceived.user === null) ctx.lastReceived.user = user;
+    }
+  }
+
+  finish(): TrafficServerFacts {
+    const failures = [...this.groups.values()];
+    return {
+      lineCount: this.lineCount,
+      debugLineCount: this.debugLineCount,
+      forwardedRequestCount: this.forwardedRequestCount,
+      mraRequestCount: this.mraRequestCount,
+      requests: this.requests,
+      failures,
+      failureCount: this.failureCount,
+      failureEvidence: this.evidence.list(),
+    };
+  }
+
+  private context(file: string, pid: string | null): ProcessContext {
+    const key = `${file}\u0000${pid ?? ""}`;
+    let ctx = this.contexts.get(key);
+    if (!ctx) {
+      ctx = { lastSentByIp: new Map(), lastTargetPortByHost: new Map(), lastReceived: null, lastFailure: null };
+      this.contexts.set(key, ctx);
+    }
+    return ctx;
+  }
+
+  private txnKey(file: string, entry: LogEntry): string | null {
+    const txn = findValue(entry.text, "Txn-id", entry.prefix.messageStart);
+    return txn === null ? null : `${file}\u0000${entry.prefix.pid ?? ""}\u0000${txn}`;
+  }
+
+  private onReceiveRequest(file: string, entry: LogEntry, ctx: ProcessContext): void {
+    const key = this.txnKey(file, entry);
+    if (key === null) return;
+    const requestLine = entry.block?.lines[0] ?? null;
+    let method: string | null = null;
+    let url: string | null = null;
+    if (requestLine) {
+      const parts = requestLine.trim().split(" ");
+      if (parts.length >= 2) {
+        method = parts[0];
+        url = parts[1];
+      }
+    }
+    const parsed = url ? parseMraUrl(url) : null;
+    const request: MraRequest = {
+      source: { file, line: entry.line, text: entry.text },
+      pid: entry.prefix.pid,
+      txnId: key.slice(key.lastIndexOf("\u0000") + 1),
+      timestamp: entry.prefix.timestamp,
+      method,
+      path: parsed?.path ?? null,
+      target: parsed?.target ?? null,
+      user: parsed?.user ?? null,
+      dstIp: null,
+      dstPort: null,
+      status: null,
+    };
+    if (request.target !== null) {
+      this.mraRequestCount++;
+      const t = request.target;
+      if (t.host !== null && t.port !== null) ctx.lastTargetPortByHost.set(t.host, t.port);
+    }
+    ctx.lastReceived = request;
+    this.remember(key, request);
+    if (this.requests.length < MAX_REQUEST_SAMPLES) this.requests.push(request);
+  }
+
+  private onSendingRequest(file: string, entry: LogEntry, ctx: ProcessContext): void {
+    this.forwardedRequestCount++;
+    const key = this.txnKey(file, entry);
+    if (key === null) return;
+    const start = entry.prefix.messageStart;
+    const ip = findValue(entry.text, "Dst-ip", start);
+    const port = toPort(findValue(entry.text, "Dst-port", start));
+    if (ip !== null) ctx.lastSentByIp.set(ip, { port, txnKey: key });
+    const request = this.open.get(key);
+    if (request) {
+      request.dstIp = ip;
+      request.dstPort = port;
+    }
+  }
+
+  private onSendingResponse(file: string, entry: LogEntry): void {
+    const key = this.txnKey(file, entry);
+    if (key === null) return;
+    const statusLine = entry.block?.lines[0] ?? null;
+    const status = statusLine ? parseStatus(statusLine) : null;
+    const request = this.open.get(key);
+    if (request) {
+      request.status = status;
+      this.open.delete(key);
+    }
+    const group = this.failedTxns.get(key);
+    if (group) {
+      this.failedTxns.delete(key);
+      if (status === 502 && entry.block) {
+        group.responses502++;
+        this.evidence.add(file, entry.block.firstLine, entry.block.firstRaw ?? statusLine!);
+      }
+    }
+  }
+
+  private onNative(file: string, entry: LogEntry, ctx: ProcessContext): void {
+    const native = parseNativeMessage(entry.text, entry.prefix.messageStart);
+    if (native === null) return;
+    const msg = parseTrafficServerMessage(native.text);
+    if (msg === null) return;
+    if (msg.type === "ssl_connection_failed") {
+      const failure = ctx.lastFailure;
+      if (failure !== null && (msg.name === failure.host || msg.name === failure.ip || msg.name === failure.sni || failure.host === null)) {
+        ctx.lastFailure = null;
+        if (msg.code !== null && !failure.sslErrorCodes.includes(msg.code)) failure.sslErrorCodes.push(msg.code);
+        this.evidence.add(file, entry.line, entry.text);
+      }
+      return;
+    }
+    this.onFailure(file, entry, ctx, msg);
+  }
+
+  private onFailure(file: string, entry: LogEntry, ctx: ProcessContext, msg: CertificateVerificationFailed | SniNotInCertificate): void {
+    this.failureCount++;
+    const name = msg.type === "verification_failed" ? msg.name : msg.sni;
+    const host = msg.serverHost ?? name;
+    const ip = msg.serverIp ?? (looksLikeIp(host) ? host : null);
+    const sent = ip !== null ? ctx.lastSentByIp.get(ip) : undefined;
+    let port: number | null = sent?.port ?? null;
+    let portSource: VerificationFailureGroup["portSource"] = port !== null ? "request" : null;
+    if (port === null) {
+      port = ctx.lastTargetPortByHost.get(host) ?? (ip !== null ? ctx.lastTargetPortByHost.get(ip) : undefined) ?? null;
+      if (port !== null) portSource = "target";
+    }
+    const error = msg.type === "verification_failed" ? msg.error : null;
+    const errorKind = msg.type === "verification_failed" ? classifyVerifyError(error) : null;
+    const depth = msg.type === "verification_failed" ? msg.depth : null;
+    const cause = msg.type === "verification_failed" ? "untrusted_certificate" : "sni_not_in_certificate";
+    const key = [cause, host, ip, port, errorKind === "other" ? error : errorKind, depth].join("\u0000");
+    let group = this.groups.get(key);
+    if (!group) {
+      group = {
+        cause,
+        error,
+        errorKind,
+        depth,
+        sni: msg.type === "sni_not_in_certificate" ? msg.sni : null,
+        host,
+        ip,
+        port,
+        portSource,
+        actions: [],
+        sslErrorCodes: [],
+        responses502: 0,
+        count: 0,
+        firstSeen: null,
+        lastSeen: null,
+        users: [],
+        files: [],
+      };
+      this.groups.set(key, group);
+    }
+    group.count++;
+    const ts = entry.prefix.timestamp;
+    if (group.firstSeen === null || earlier(ts, group.firstSeen)) group.firstSeen = ts;
+    if (group.lastSeen === null || earlier(group.lastSeen, ts)) group.lastSeen = ts;
+    if (msg.action !== null && !group.actions.includes(msg.action)) group.actions.push(msg.action);
+    if (!group.files.includes(file)) group.files.push(file);
+    if (sent) {
+      this.failedTxns.set(sent.txnKey, group);
+      const user = this.open.get(sent.txnKey)?.user;
+      if (user && group.users.length < MAX_USERS && !group.users.includes(user)) group.users.push(user);
+    }
+    ctx.lastFailure = group;
+    this.evidence.add(file, entry.line, entry.text);
+  }
+
+  private remember(key: string, request: MraRequest): void {
+    this.open.set(key, request);
+    if (this.open.size > MAX_OPEN_TXNS) {
+      // Transactions whose response was never logged must not pile up.
+      const oldest = this.open.keys().next().value as string;
+      this.open.delete(oldest);
+    }
+  }
+}
+
+function toPort(v: string | null): number | null {
+  if (v === null) return null;
+  const n = Number(v);
+  return Number.isInteger(n) && n > 0 && n < 65536 ? n : null;
+}
+
+function parseStatus(line: string): number | null {
+  // "HTTP/1.1 502 connect failed"
+  if (!line.startsWith("HTTP/")) return null;
+  const sp = line.indexOf(" ");
+  const n = Number(line.slice(sp + 1, sp + 4));
+  return Number.isInteger(n) ? n : null;
+}
+
+function looksLikeIp(s: string): boolean {
+  return /^\d{1,3}(?:\.\d{1,3}){3}$/.test(s) || (s.includes(":") && /^[0-9a-f:]+$/i.test(s));
+}
+
+function earlier(a: string, b: string): boolean {
+  const ta = Date.parse(a);
+  const tb = Date.parse(b);
+  if (Number.isNaN(ta) || Number.isNaN(tb)) return a < b;
+  return ta < tb;
+}

@@ -1,0 +1,97 @@
+// What a signature is: metadata (validated with zod when defined) plus a rule that reads
+// facts and returns an outcome with texts, affected entities and evidence.
+import { z } from "zod";
+import {
+  type Affected,
+  type Evidence,
+  type Outcome,
+  type Severity,
+  type SignatureResult,
+  referenceSchema,
+  severitySchema,
+  signatureResultSchema,
+} from "@/lib/analysis/types";
+import type { Facts } from "@/lib/facts/facts";
+
+export const signatureMetaSchema = z.object({
+  /** kebab-case, stable: results are stored under it */
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  /** bump when the rule or its texts change meaningfully */
+  version: z.number().int().positive(),
+  /** Cisco defect ids, e.g. CSCwc69661 */
+  defects: z.array(z.string().regex(/^CSC[a-z]{2}\d{5}$/)),
+  title: z.string().min(1),
+  /** severity when the outcome is `issue` */
+  severity: severitySchema,
+  category: z.string().min(1),
+  /** the facts the rule reads (documentation, and what "missing" talks about) */
+  inputs: z.array(z.string().min(1)).min(1),
+  references: z.array(referenceSchema).default([]),
+});
+
+export type SignatureMeta = z.infer<typeof signatureMetaSchema>;
+
+export type SignatureEvaluation = {
+  outcome: Outcome;
+  /** defaults: the signature's severity for `issue`, "medium" for `potential`, else "info" */
+  severity?: Severity;
+  description: string;
+  condition: string;
+  furtherInformation: string;
+  action: string;
+  affected?: Affected[];
+  evidence?: Evidence[];
+  /** added to the signature's own references */
+  references?: { title: string; url: string }[];
+};
+
+export type Signature = SignatureMeta & {
+  evaluate(facts: Facts): SignatureEvaluation;
+};
+
+export function defineSignature(meta: z.input<typeof signatureMetaSchema>, evaluate: (facts: Facts) => SignatureEvaluation): Signature {
+  return { ...signatureMetaSchema.parse(meta), evaluate };
+}
+
+function defaultSeverity(sig: Signature, outcome: Outcome): Severity {
+  if (outcome === "issue") return sig.severity;
+  if (outcome === "potential") return "medium";
+  return "info";
+}
+
+/** Runs one rule. A rule that throws is reported as "missing" rather than failing the analysis. */
+export function runSignature(sig: Signature, facts: Facts): SignatureResult {
+  let ev: SignatureEvaluation;
+  try {
+    ev = sig.evaluate(facts);
+  } catch (err) {
+    ev = {
+      outcome: "missing",
+      description: "This check could not be completed because of an internal error in the analyser, so it says nothing about this bundle.",
+      condition: `The rule failed: ${err instanceof Error ? err.message : String(err)}`,
+      furtherInformation: "Report this bundle to the portal's maintainers; other checks are unaffected.",
+      action: "No action on the Expressway; the analyser needs fixing.",
+    };
+  }
+  const references = [...sig.references];
+  for (const r of ev.references ?? []) if (!references.some((x) => x.url === r.url)) references.push(r);
+  return signatureResultSchema.parse({
+    signatureId: sig.id,
+    signatureVersion: sig.version,
+    defects: sig.defects,
+    title: sig.title,
+    outcome: ev.outcome,
+    severity: ev.severity ?? defaultSeverity(sig, ev.outcome),
+    description: ev.description,
+    condition: ev.condition,
+    furtherInformation: ev.furtherInformation,
+    action: ev.action,
+    affected: ev.affected ?? [],
+    evidence: ev.evidence ?? [],
+    references,
+  });
+}
+
+export function bugReference(defect: string): { title: string; url: string } {
+  return { title: `Cisco bug ${defect}`, url: `https://bst.cloudapps.cisco.com/bugsearch/bug/${defect}` };
+}
