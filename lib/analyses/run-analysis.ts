@@ -88,6 +88,7 @@ export async function runAnalysis(analysisId: string, opts: { signal?: AbortSign
         files: bundle.files,
         notes: bundle.notes,
         lineCount: bundle.lineCount,
+        details: output.details,
         catalogVersion: output.catalogVersion,
         issueCount: count("issue"),
         potentialCount: count("potential"),

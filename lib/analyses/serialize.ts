@@ -2,6 +2,8 @@
 import type { Analysis, Result } from "@/lib/generated/prisma/client";
 import {
   affectedSchema,
+  analysisDetailsSchema,
+  type AnalysisDetails,
   bundleFileSchema,
   evidenceSchema,
   referenceSchema,
@@ -27,6 +29,11 @@ const parseList = <T>(schema: z.ZodType<T>, value: unknown): T[] => {
   const parsed = z.array(schema).safeParse(value);
   return parsed.success ? parsed.data : [];
 };
+
+function parseDetails(value: unknown): AnalysisDetails {
+  const parsed = analysisDetailsSchema.safeParse(value ?? {});
+  return parsed.success ? parsed.data : {};
+}
 
 export function toSummary(a: Analysis): AnalysisSummary {
   return {
@@ -84,5 +91,6 @@ export function toView(a: Analysis & { results: Result[] }): AnalysisView {
     },
     counts: counts(a),
     results: a.results.map(toResult),
+    details: parseDetails(a.details),
   };
 }

@@ -90,10 +90,18 @@ export const bundleFactsSchema = z.object({
 });
 export type BundleFacts = z.infer<typeof bundleFactsSchema>;
 
+/**
+ * Views beyond the cards, each an optional key owned by the module that builds it (the schema lives
+ * there and is added here). Stored as one JSON document per analysis.
+ */
+export const analysisDetailsSchema = z.object({});
+export type AnalysisDetails = z.infer<typeof analysisDetailsSchema>;
+
 export const analysisOutputSchema = z.object({
   catalogVersion: z.string(),
   bundle: bundleFactsSchema,
   results: z.array(signatureResultSchema),
+  details: analysisDetailsSchema.default({}),
 });
 export type AnalysisOutput = z.infer<typeof analysisOutputSchema>;
 
@@ -114,6 +122,7 @@ export type AnalysisView = {
   bundle: BundleFacts & { fileName: string; size: number };
   counts: Record<Outcome, number>;
   results: SignatureResult[];
+  details: AnalysisDetails;
 };
 
 /** one row of GET /api/analyses */

@@ -29,7 +29,7 @@ describe("hostile bundles", () => {
   });
 
   async function analyse(body: Buffer, fileName: string) {
-    const res = await fetch(`${portal.url}/api/analyses`, { method: "POST", body, headers: { "X-Filename": fileName } });
+    const res = await fetch(`${portal.url}/api/analyses`, { method: "POST", body: new Uint8Array(body), headers: { "X-Filename": fileName } });
     assert.equal(res.status, 202, await res.clone().text());
     return waitForAnalysis(portal.url, (await res.json()).id, 120_000);
   }
