@@ -19,6 +19,8 @@ async function main() {
       res.end();
     });
   });
+  // Next's development mode reloads pages over a websocket.
+  if (dev) server.on("upgrade", app.getUpgradeHandler());
   // Uploads of large bundles take minutes on slow links: no request timeout, but idle sockets are closed.
   server.requestTimeout = 0;
   server.headersTimeout = 60_000;

@@ -1,0 +1,212 @@
+"use client";
+// The diagnostic overview of one analysis. Polls GET /api/analyses/:id while the job is queued or
+// running, then shows the bundle summary and CSA's outcome tabs.
+import Link from "next/link";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { OUTCOMES, OUTCOME_LABELS, type AnalysisView, type Outcome } from "@/lib/analysis/types";
+import { formatBytes } from "@/lib/ui/format";
+import { AnalysisErrorPanel, AnalysisStatusPanel } from "./analysis-status-panel";
+import { OUTCOME_STYLE, StatusBadge } from "./badges";
+import { BundleFacts, FilesTable, ReaderNotes } from "./bundle-summary";
+import { CopyButton } from "./copy-button";
+import { ChevronRightIcon, ServerIcon, UploadIcon } from "./icons";
+import { OutcomeTabs } from "./outcome-tabs";
+import { resultAnchor } from "./result-card";
+
+const isActive = (s: AnalysisView["status"]) => s === "queued" || s === "running";
+
+export function isOutcome(v: unknown): v is Outcome {
+  return typeof v === "string" && (OUTCOMES as readonly string[]).includes(v);
+}
+
+/** CSA opens on the first tab that needs attention. */
+export function defaultTab(view: Pick<AnalysisView, "counts" | "results">): Outcome {
+  const n = (o: Outcome) => view.counts?.[o] ?? view.results.filter((r) => r.outcome === o).length;
+  for (const o of ["issue", "potential", "missing"] as const) if (n(o) > 0) return o;
+  return n("ok") > 0 ? "ok" : "issue";
+}
+
+function VerdictBar({ view }: { view: AnalysisView }) {
+  const total = OUTCOMES.reduce((s, o) => s + (view.counts[o] ?? 0), 0);
+  if (total === 0) return null;
+  const attention = view.counts.issue + view.counts.potential;
+  return (
+    <div className="border-t border-slate-100 px-5 py-4 sm:px-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-6 gap-y-1">
+        <p className="text-sm text-slate-700">
+          {view.counts.issue > 0 ? (
+            <span className="font-semibold text-red-700">
+              {view.counts.issue} known issue{view.counts.issue === 1 ? "" : "s"} found
+            </span>
+          ) : attention > 0 ? (
+            <span className="font-semibold text-amber-700">No confirmed issue, but something to look at</span>
+          ) : (
+            <span className="font-semibold text-emerald-700">No known issue found</span>
+          )}
+          <span className="text-slate-500"> · {total} checks run</span>
+        </p>
+        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-500">
+          {OUTCOMES.map((o) => (
+            <li key={o} className="inline-flex items-center gap-1.5">
+              <span className={`h-2 w-2 rounded-full ${OUTCOME_STYLE[o].dot}`} aria-hidden="true" />
+              {OUTCOME_LABELS[o]} <span className="font-semibold text-slate-700 tabular-nums">{view.counts[o] ?? 0}</span>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div className="mt-3 flex h-1.5 overflow-hidden rounded-full bg-slate-100" aria-hidden="true">
+        {OUTCOMES.map((o) =>
+          view.counts[o] ? (
+            <div key={o} className={`${OUTCOME_STYLE[o].bar} border-r border-white last:border-r-0`} style={{ width: `${(view.counts[o] / total) * 100}%` }} />
+          ) : null,
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function AnalysisOverview({ initial, initialTab }: { initial: AnalysisView; initialTab?: string | null }) {
+  const [view, setView] = useState(initial);
+  const [connection, setConnection] = useState<"ok" | "retrying">("ok");
+  const [chosenTab, setChosenTab] = useState<Outcome | null>(isOutcome(initialTab) ? initialTab : null);
+  const [scrollTarget, setScrollTarget] = useState<string | null>(null);
+  const active = isActive(view.status);
+  const tab = chosenTab ?? defaultTab(view);
+
+  // Poll while the job is pending; back off when the server does not answer.
+  useEffect(() => {
+    if (!active) return;
+    let cancelled = false;
+    let failures = 0;
+    let timer: ReturnType<typeof setTimeout>;
+    const tick = async () => {
+      try {
+        const res = await fetch(`/api/analyses/${encodeURIComponent(initial.id)}`, {
+          cache: "no-store",
+          headers: { accept: "application/json" },
+        });
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        const next = (await res.json()) as AnalysisView;
+        if (cancelled) return;
+        failures = 0;
+        setConnection("ok");
+        setView(next);
+        if (isActive(next.status)) timer = setTimeout(tick, 1000);
+      } catch {
+        if (cancelled) return;
+        failures++;
+        setConnection("retrying");
+        timer = setTimeout(tick, Math.min(1000 * 2 ** failures, 8000));
+      }
+    };
+    timer = setTimeout(tick, 1000);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [active, initial.id]);
+
+  // A link to a finding (#sig-…) opens its tab and scrolls to it.
+  useEffect(() => {
+    if (view.status !== "done") return;
+    const hash = decodeURIComponent(window.location.hash.slice(1));
+    if (!hash) return;
+    const hit = view.results.find((r) => resultAnchor(r.signatureId) === hash);
+    if (!hit) return;
+    setChosenTab(hit.outcome);
+    setScrollTarget(hash);
+  }, [view.status, view.results]);
+
+  useEffect(() => {
+    if (!scrollTarget) return;
+    const el = document.getElementById(scrollTarget);
+    if (!el) return;
+    el.scrollIntoView({ block: "start" });
+    setScrollTarget(null);
+  }, [scrollTarget, chosenTab]);
+
+  const selectTab = useCallback((o: Outcome) => {
+    setChosenTab(o);
+    const url = new URL(window.location.href);
+    url.searchParams.set("tab", o);
+    url.hash = "";
+    window.history.replaceState(window.history.state, "", url);
+  }, []);
+
+  const b = view.bundle;
+  const title = b.host ?? b.fileName;
+  const subtitle = useMemo(
+    () => [b.product, b.version].filter(Boolean).join(" · "),
+    [b.product, b.version],
+  );
+
+  return (
+    <div className="space-y-6" data-testid="analysis-view" data-status={view.status}>
+      <nav aria-label="Breadcrumb" className="flex min-w-0 items-center gap-1.5 text-sm text-slate-500">
+        <Link href="/analyses" className="hover:text-slate-800">
+          History
+        </Link>
+        <ChevronRightIcon className="h-3.5 w-3.5 shrink-0 text-slate-300" />
+        <span className="truncate text-slate-700" aria-current="page">
+          {b.fileName}
+        </span>
+      </nav>
+
+      <section className="card" aria-labelledby="analysis-title">
+        <div className="flex flex-col gap-5 p-5 sm:p-6 lg:flex-row lg:items-start lg:justify-between">
+          <div className="flex min-w-0 gap-4">
+            <div className="hidden h-12 w-12 shrink-0 items-center justify-center rounded-xl bg-gradient-to-br from-brand-50 to-brand-100 text-brand-700 ring-1 ring-brand-200 sm:flex">
+              <ServerIcon className="h-6 w-6" />
+            </div>
+            <div className="min-w-0">
+              <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
+                <h1 id="analysis-title" className="text-xl font-semibold tracking-tight text-slate-900 [overflow-wrap:anywhere] sm:text-2xl">
+                  {title}
+                </h1>
+                <StatusBadge status={view.status} />
+              </div>
+              <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
+                {subtitle ? (
+                  <span className="font-medium text-slate-700">{subtitle}</span>
+                ) : (
+                  <span className="text-slate-400">{active ? "Product and version pending" : "Product and version not found"}</span>
+                )}
+              </p>
+              <p className="mt-1 flex min-w-0 flex-wrap items-center gap-x-2 text-xs text-slate-500">
+                {b.host && (
+                  <>
+                    <span className="font-mono [overflow-wrap:anywhere]">{b.fileName}</span>
+                    <span aria-hidden="true">·</span>
+                  </>
+                )}
+                <span className="tabular-nums">{formatBytes(b.size)}</span>
+              </p>
+            </div>
+          </div>
+          <div className="flex shrink-0 flex-wrap gap-2">
+            <CopyButton label="Copy link" icon="link" testId="copy-link" />
+            <Link href="/" className="btn-secondary">
+              <UploadIcon className="h-4 w-4" />
+              Analyze another
+            </Link>
+          </div>
+        </div>
+        <div className="border-t border-slate-100 px-5 py-5 sm:px-6">
+          <BundleFacts view={view} />
+        </div>
+        {view.status === "done" && <VerdictBar view={view} />}
+      </section>
+
+      {(b.notes.length > 0 || b.files.length > 0) && (
+        <div className="space-y-3">
+          <ReaderNotes notes={b.notes} />
+          <FilesTable files={b.files} />
+        </div>
+      )}
+
+      {active && <AnalysisStatusPanel view={view} connection={connection} />}
+      {view.status === "failed" && <AnalysisErrorPanel view={view} />}
+      {view.status === "done" && <OutcomeTabs results={view.results} counts={view.counts} selected={tab} onSelect={selectTab} />}
+    </div>
+  );
+}

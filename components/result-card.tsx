@@ -1,0 +1,151 @@
+"use client";
+// One signature result in CSA's shape: defects, title, severity, then description, condition,
+// further information, action, affected nodes, evidence and references.
+import { useState } from "react";
+import { OUTCOME_LABELS, type SignatureResult } from "@/lib/analysis/types";
+import { AffectedTable } from "./affected-table";
+import { DefectBadge, OUTCOME_STYLE, SeverityBadge } from "./badges";
+import { ExternalIcon, LinkIcon } from "./icons";
+import { LogSnippet } from "./log-snippet";
+import { RichText } from "./rich-text";
+
+export function resultAnchor(signatureId: string): string {
+  return `sig-${signatureId.replace(/[^A-Za-z0-9_-]/g, "-")}`;
+}
+
+function Section({ label, children, tone }: { label: string; children: React.ReactNode; tone?: "action" }) {
+  return (
+    <div className="grid gap-1.5 py-3.5 md:grid-cols-[10rem_minmax(0,1fr)] md:gap-6">
+      <h4 className="eyebrow pt-0.5">{label}</h4>
+      <div className={tone === "action" ? "rounded-lg border border-brand-100 bg-brand-50/60 px-4 py-3" : "min-w-0"}>{children}</div>
+    </div>
+  );
+}
+
+export function ResultCard({ result, defaultExpanded = true }: { result: SignatureResult; defaultExpanded?: boolean }) {
+  const [expanded, setExpanded] = useState(defaultExpanded);
+  const style = OUTCOME_STYLE[result.outcome];
+  const anchor = resultAnchor(result.signatureId);
+  const totalHits = result.affected.reduce((n, a) => n + a.count, 0);
+  const quiet = result.outcome === "ok" || result.outcome === "not_applicable";
+  const hasMore = Boolean(
+    result.condition || result.furtherInformation || result.action || result.affected.length || result.evidence.length || result.references.length,
+  );
+
+  return (
+    <article
+      id={anchor}
+      data-testid="result-card"
+      data-signature-id={result.signatureId}
+      data-outcome={result.outcome}
+      className="card relative scroll-mt-20 overflow-hidden"
+      aria-labelledby={`${anchor}-title`}
+    >
+      <div className={`absolute inset-y-0 left-0 w-1 ${style.bar}`} aria-hidden="true" />
+      <header className={`flex flex-col px-5 sm:px-6 ${quiet ? "gap-2 pt-3.5 pb-2.5" : "gap-3 pt-4 pb-3"}`}>
+        <div className="flex flex-wrap items-center gap-2">
+          <span className={`inline-flex items-center gap-1.5 rounded-md px-2 py-0.5 text-xs font-medium ${style.soft} ${style.text}`}>
+            <style.Icon className="h-3.5 w-3.5" />
+            {OUTCOME_LABELS[result.outcome]}
+          </span>
+          {!quiet && <SeverityBadge severity={result.severity} />}
+          {result.defects.map((d) => (
+            <DefectBadge key={d} id={d} />
+          ))}
+          <a
+            href={`#${anchor}`}
+            className="ml-auto inline-flex items-center gap-1 rounded px-1 font-mono text-[11px] text-slate-400 hover:text-slate-700"
+            title="Link to this finding"
+          >
+            <LinkIcon className="h-3 w-3" />
+            {result.signatureId}
+            <span className="text-slate-300">v{result.signatureVersion}</span>
+          </a>
+        </div>
+        <h3
+          id={`${anchor}-title`}
+          className={`leading-snug font-semibold text-balance text-slate-900 ${quiet ? "text-[15px]" : "text-base sm:text-lg"}`}
+        >
+          {result.title}
+        </h3>
+        {(result.affected.length > 0 || result.evidence.length > 0) && (
+          <p className="-mt-1 text-xs text-slate-500">
+            {result.affected.length > 0 && (
+              <>
+                {result.affected.length} affected node{result.affected.length === 1 ? "" : "s"}
+                {totalHits > 0 && ` · ${totalHits.toLocaleString("en-US")} occurrence${totalHits === 1 ? "" : "s"}`}
+              </>
+            )}
+            {result.affected.length > 0 && result.evidence.length > 0 && " · "}
+            {result.evidence.length > 0 && `${result.evidence.length} evidence line${result.evidence.length === 1 ? "" : "s"}`}
+          </p>
+        )}
+      </header>
+
+      {expanded ? (
+        <div className="divide-y divide-slate-100 border-t border-slate-100 px-5 sm:px-6">
+          {result.description && (
+            <Section label="Description">
+              <RichText text={result.description} />
+            </Section>
+          )}
+          {result.condition && (
+            <Section label="Condition">
+              <RichText text={result.condition} />
+            </Section>
+          )}
+          {result.furtherInformation && (
+            <Section label="Further information">
+              <RichText text={result.furtherInformation} />
+            </Section>
+          )}
+          {result.action && (
+            <Section label="Action" tone="action">
+              <RichText text={result.action} className="text-slate-800" copyable />
+            </Section>
+          )}
+          {result.affected.length > 0 && (
+            <Section label="Affected nodes">
+              <AffectedTable affected={result.affected} />
+            </Section>
+          )}
+          {result.evidence.length > 0 && (
+            <Section label="Evidence">
+              <LogSnippet evidence={result.evidence} />
+            </Section>
+          )}
+          {result.references.length > 0 && (
+            <Section label="References">
+              <ul className="space-y-1.5 text-sm">
+                {result.references.filter((r) => /^https?:\/\//i.test(r.url)).map((r) => (
+                  <li key={r.url}>
+                    <a href={r.url} target="_blank" rel="noreferrer noopener" className="link inline-flex items-baseline gap-1">
+                      {r.title}
+                      <ExternalIcon className="h-3 w-3 shrink-0 translate-y-px" />
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          )}
+          {!defaultExpanded && (
+            <div className="py-2">
+              <button type="button" className="btn-ghost -ml-2 px-2 py-1 text-xs" onClick={() => setExpanded(false)} aria-expanded>
+                Hide details
+              </button>
+            </div>
+          )}
+        </div>
+      ) : (
+        <div className="border-t border-slate-100 px-5 py-3 sm:px-6">
+          {result.description && <RichText text={result.description} className="line-clamp-3 text-slate-600" />}
+          {hasMore && (
+            <button type="button" className="btn-ghost mt-1 -ml-2 px-2 py-1 text-xs" onClick={() => setExpanded(true)} aria-expanded={false}>
+              Show details
+            </button>
+          )}
+        </div>
+      )}
+    </article>
+  );
+}
