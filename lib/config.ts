@@ -20,6 +20,8 @@ const envSchema = z.object({
   RUN_WORKER: z.enum(["0", "1"]).default("1"),
   /** an analysis running longer than this is failed (seconds) */
   JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(10).default(30 * 60),
+  /** V8 heap limit of each analyzer process, in MiB: a bundle that needs more fails instead of hurting the server */
+  ANALYZER_HEAP_MIB: z.coerce.number().int().min(64).default(384),
   /** uploads get 429 while this many analyses wait in the queue */
   MAX_QUEUED: z.coerce.number().int().min(1).default(100),
 });

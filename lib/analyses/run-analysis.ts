@@ -1,8 +1,8 @@
 // The job: read a stored bundle, run the pipeline, store the results. All results and the final status
 // are written in one transaction, so a page never sees half an analysis, and a rerun (a retry after a
 // worker died) replaces what an earlier attempt wrote instead of adding to it.
-import { analyzeBundle, BundleError } from "@/lib/analysis/pipeline";
 import { analysisOutputSchema, type AnalysisOutput, type Outcome } from "@/lib/analysis/types";
+import { AnalyzerCrash, analyzeInChild, type AnalyzerStats } from "@/lib/analyses/analyze-in-child";
 import { getServices } from "@/lib/services";
 
 export type RunOutcome = "done" | "failed" | "skipped";
@@ -20,30 +20,37 @@ export async function runAnalysis(analysisId: string, opts: { signal?: AbortSign
   });
 
   let output: AnalysisOutput;
+  let stats: AnalyzerStats;
   try {
-    output = analysisOutputSchema.parse(
-      await analyzeBundle(storage.read(analysis.storageKey), analysis.fileName, {
-        signal: opts.signal,
+    const answer = await analyzeInChild(
+      {
+        path: storage.pathFor(analysis.storageKey),
+        fileName: analysis.fileName,
         limits: {
           maxDecompressedBytes: config.MAX_DECOMPRESSED_BYTES,
           maxEntries: config.MAX_ENTRIES,
           maxLineBytes: config.MAX_LINE_BYTES,
         },
-      }),
+      },
+      { signal: opts.signal, heapMiB: config.ANALYZER_HEAP_MIB },
     );
-  } catch (err) {
-    if (err instanceof BundleError) {
-      await markFailed(analysisId, err.code, err.message);
+    if (!answer.ok) {
+      await markFailed(analysisId, answer.bundleError.code, answer.bundleError.message);
       return "failed";
     }
+    output = analysisOutputSchema.parse(answer.output);
+    stats = answer.stats;
+  } catch (err) {
     if (opts.signal?.aborted) {
       await markFailed(analysisId, "timeout", "The analysis took too long and was stopped.");
       return "failed";
     }
-    // An internal fault: let the queue retry it, but never leave the analysis stuck in `running`.
-    console.error(`[worker] analysis ${analysisId} crashed: ${(err as Error)?.stack ?? err}`);
+    // The analyzer process crashed (or ran out of memory): let the queue retry it on a fresh process,
+    // but never leave the analysis stuck in `running`.
+    const message = err instanceof AnalyzerCrash ? err.message : String((err as Error)?.stack ?? err);
+    console.error(`[worker] analysis ${analysisId} attempt failed: ${message}`);
     if (opts.finalAttempt) {
-      await markFailed(analysisId, "internal_error", "The analyzer hit an internal error on this bundle. It has been logged.");
+      await markFailed(analysisId, "analyzer_crashed", "The analyzer stopped on this bundle (it crashed or ran out of memory) on every attempt. The failure has been logged.");
       return "failed";
     }
     await prisma.analysis.update({ where: { id: analysisId }, data: { status: "queued" } });
@@ -89,6 +96,7 @@ export async function runAnalysis(analysisId: string, opts: { signal?: AbortSign
         notes: bundle.notes,
         lineCount: bundle.lineCount,
         details: output.details,
+        stats: { analysisMs: stats.ms, peakRssBytes: stats.peakRssBytes },
         catalogVersion: output.catalogVersion,
         issueCount: count("issue"),
         potentialCount: count("potential"),

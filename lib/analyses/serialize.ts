@@ -30,6 +30,8 @@ const parseList = <T>(schema: z.ZodType<T>, value: unknown): T[] => {
   return parsed.success ? parsed.data : [];
 };
 
+const statsSchema = z.object({ analysisMs: z.number(), peakRssBytes: z.number() });
+
 function parseDetails(value: unknown): AnalysisDetails {
   const parsed = analysisDetailsSchema.safeParse(value ?? {});
   return parsed.success ? parsed.data : {};
@@ -92,5 +94,6 @@ export function toView(a: Analysis & { results: Result[] }): AnalysisView {
     counts: counts(a),
     results: a.results.map(toResult),
     details: parseDetails(a.details),
+    stats: statsSchema.nullable().catch(null).parse(a.stats ?? null),
   };
 }

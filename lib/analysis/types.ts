@@ -123,6 +123,8 @@ export type AnalysisView = {
   counts: Record<Outcome, number>;
   results: SignatureResult[];
   details: AnalysisDetails;
+  /** what the analyzer process measured (null until done) */
+  stats: { analysisMs: number; peakRssBytes: number } | null;
 };
 
 /** one row of GET /api/analyses */

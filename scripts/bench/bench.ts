@@ -1,0 +1,136 @@
+// `npm run bench`: analysis speed and memory against `gzip -dc | grep`, at several bundle sizes.
+// For each size it makes (and caches) a synthetic bundle, uploads it to a real portal process, times
+// upload-finished -> results-stored, samples the server's RSS, and times grep over the same file.
+//   npm run bench                  100 MiB, 1 GiB, 2 GiB of log text
+//   npm run bench -- 256M 1G       chosen sizes (K/M/G suffixes)
+import { spawnSync } from "node:child_process";
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { startPortal, waitForAnalysis, type Portal } from "../../tests/helpers/portal";
+import { SYNTHETIC_XCONF, SYNTHETIC_XSTAT, syntheticLog } from "./synthetic-log";
+import { grepPatterns } from "./grep-patterns";
+
+const CACHE = process.env.BENCH_DIR ?? "/tmp/ea-bench";
+const MiB = 1024 ** 2;
+
+function parseSize(s: string): number {
+  const m = /^(\d+(?:\.\d+)?)([KMG]?)i?B?$/i.exec(s);
+  if (!m) throw new Error(`bad size ${s}`);
+  return Math.round(Number(m[1]) * { "": 1, K: 1024, M: MiB, G: 1024 * MiB }[m[2].toUpperCase() as "" | "K" | "M" | "G"]);
+}
+const label = (n: number) => (n >= 1024 * MiB ? `${(n / 1024 / MiB).toFixed(n % (1024 * MiB) ? 1 : 0)} GiB` : `${Math.round(n / MiB)} MiB`);
+
+/** The log, and a tar.gz of it with the dumps, made with GNU tar + gzip -6 like the Expressway's. */
+async function ensureBundle(size: number): Promise<{ dir: string; log: string; tgz: string }> {
+  const dir = path.join(CACHE, `size-${size}`);
+  const stamp = "2024-03-05_09_12_40";
+  const log = path.join(dir, `loggingsnapshot_expc1_${stamp}.txt`);
+  const tgz = path.join(CACHE, `diagnostic_log_expc1_${stamp}-${size}.tar.gz`);
+  if (existsSync(tgz) && existsSync(log)) return { dir, log, tgz };
+  mkdirSync(dir, { recursive: true });
+  process.stdout.write(`making a ${label(size)} bundle in ${CACHE} ... `);
+  await pipeline(Readable.from(syntheticLog(size)), createWriteStream(log));
+  writeFileSync(path.join(dir, `xconf_dump_expc1_${stamp}.txt`), SYNTHETIC_XCONF);
+  writeFileSync(path.join(dir, `xstat_dump_expc1_${stamp}.txt`), SYNTHETIC_XSTAT);
+  const res = spawnSync("bash", ["-c", `tar -C '${dir}' -cf - . | gzip -6 > '${tgz}.tmp' && mv '${tgz}.tmp' '${tgz}'`], { stdio: "inherit" });
+  if (res.status !== 0) throw new Error("tar | gzip failed");
+  console.log(`${label(statSync(tgz).size)} compressed`);
+  return { dir, log, tgz };
+}
+
+/** Samples a process's RSS from /proc every 25 ms; `take()` returns the peak since the last take. */
+function rssSampler(pid: number) {
+  let peak = 0;
+  const read = () => {
+    try {
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+      peak = Math.max(peak, kb * 1024);
+    } catch {
+      // process gone
+    }
+  };
+  const timer = setInterval(read, 25);
+  return {
+    take() {
+      read();
+      const p = peak;
+      peak = 0;
+      return p;
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
+async function upload(portal: Portal, file: string, name: string): Promise<string> {
+  const res = await fetch(`${portal.url}/api/analyses`, {
+    method: "POST",
+    body: Readable.toWeb(createReadStream(file, { highWaterMark: MiB })) as unknown as BodyInit,
+    headers: { "X-Filename": name, "Content-Length": String(statSync(file).size) },
+    duplex: "half",
+  } as RequestInit);
+  if (res.status !== 202) throw new Error(`upload refused: ${res.status} ${await res.text()}`);
+  return (await res.json()).id;
+}
+
+function timeGrep(tgz: string): { seconds: number; matches: number } {
+  const pattern = grepPatterns().map((p) => p.replace(/[.[\]()*+?^$|\\{}]/g, "\\$&")).join("|");
+  const started = process.hrtime.bigint();
+  const res = spawnSync("bash", ["-c", `gzip -dc '${tgz}' | LC_ALL=C grep -c -E '${pattern.replace(/'/g, "'\\''")}'`], { encoding: "utf8" });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { seconds, matches: Number(res.stdout.trim()) };
+}
+
+async function main() {
+  const sizes = (process.argv.slice(2).length ? process.argv.slice(2) : ["100M", "1G", "2G"]).map(parseSize);
+  const bundles = [];
+  for (const size of sizes) bundles.push({ size, ...(await ensureBundle(size)) });
+
+  const portal = await startPortal({ env: { MAX_UPLOAD_BYTES: String(8 * 1024 * MiB), JOB_TIMEOUT_SECONDS: "3600" } });
+  const rss = rssSampler(portal.process.pid!);
+  try {
+    await new Promise((r) => setTimeout(r, 1000));
+    const idle = rss.take();
+    console.log(`\nportal: ${portal.databaseUrl ? "PostgreSQL" : "embedded PGlite"}, idle RSS ${label(idle)}`);
+    console.log("\n| log text | bundle | analysis (a) | gzip -dc | grep (b) | a/b | throughput | peak RSS (analysis) |");
+    console.log("| --- | --- | --- | --- | --- | --- | --- |");
+    const rows = [];
+    for (const b of bundles) {
+      const id = await upload(portal, b.tgz, path.basename(b.tgz));
+      rss.take();
+      const started = process.hrtime.bigint();
+      const analysis = await waitForAnalysis(portal.url, id, 3600_000);
+      const a = Number(process.hrtime.bigint() - started) / 1e9;
+      const peak = rss.take();
+      if (analysis.status !== "done") throw new Error(`analysis failed: ${JSON.stringify(analysis.error)}`);
+      const grep = timeGrep(b.tgz);
+      const row = { size: b.size, a, b: grep.seconds, ratio: a / grep.seconds, mbps: b.size / MiB / a, peak };
+      rows.push(row);
+      console.log(`| ${label(b.size)} | ${label(statSync(b.tgz).size)} | ${a.toFixed(2)} s | ${grep.seconds.toFixed(2)} s (${grep.matches} lines) | ${row.ratio.toFixed(2)} | ${row.mbps.toFixed(0)} MB/s | ${label(peak)} |`);
+    }
+
+    // A 1 GiB upload (an uncompressed tar, so the body really is 1 GiB): the server's RSS while it arrives.
+    const big = bundles.find((b) => b.size >= 1024 * MiB) ?? bundles[bundles.length - 1];
+    const tar = path.join(CACHE, `upload-${big.size}.tar`);
+    if (!existsSync(tar)) spawnSync("tar", ["-C", big.dir, "-cf", tar, "."], { stdio: "inherit" });
+    rss.take();
+    const id = await upload(portal, tar, "diagnostic_log_expc1_upload.tar");
+    const uploadPeak = rss.take();
+    await waitForAnalysis(portal.url, id, 3600_000);
+    console.log(`\nupload of ${label(statSync(tar).size)}: server peak RSS while receiving ${label(uploadPeak)} (idle ${label(idle)})`);
+
+    const worst = rows.reduce((m, r) => (r.ratio > m.ratio ? r : m), rows[0]);
+    const maxPeak = Math.max(...rows.map((r) => r.peak), uploadPeak);
+    console.log(`\ntargets: ratio <= 1.5 (worst ${worst.ratio.toFixed(2)} at ${label(worst.size)}): ${worst.ratio <= 1.5 ? "met" : "NOT met"}; ` +
+      `peak RSS <= 256 MiB (max ${label(maxPeak)}): ${maxPeak <= 256 * MiB ? "met" : "NOT met"}`);
+  } finally {
+    rss.stop();
+    await portal.dispose();
+  }
+}
+
+main().then(() => process.exit(0), (err) => {
+  console.error(err);
+  process.exit(1);
+});
