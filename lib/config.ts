@@ -22,6 +22,10 @@ const envSchema = z.object({
   JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(10).default(30 * 60),
   /** V8 heap limit of each analyzer process, in MiB: a bundle that needs more fails instead of hurting the server */
   ANALYZER_HEAP_MIB: z.coerce.number().int().min(64).default(384),
+  /** a worker that stops sending heartbeats this long loses its job to another worker (seconds, >= 10) */
+  JOB_HEARTBEAT_SECONDS: z.coerce.number().int().min(10).default(20),
+  /** how often the queue looks for jobs whose worker died (seconds) */
+  QUEUE_SUPERVISE_SECONDS: z.coerce.number().int().min(1).default(15),
   /** uploads get 429 while this many analyses wait in the queue */
   MAX_QUEUED: z.coerce.number().int().min(1).default(100),
 });

@@ -11,20 +11,26 @@ export type AnalysisJob = { analysisId: string };
 
 export async function createBoss(db: Database, config: Config): Promise<PgBoss> {
   const boss = db.pglite
-    ? new PgBoss({ db: fromPglite(db.pglite as any), backend: "pglite", schema: "pgboss" })
-    : new PgBoss({ connectionString: db.connectionString!, schema: "pgboss", max: 4 });
+    ? new PgBoss({ db: fromPglite(db.pglite as any), backend: "pglite", schema: "pgboss", superviseIntervalSeconds: config.QUEUE_SUPERVISE_SECONDS })
+    : new PgBoss({ connectionString: db.connectionString!, schema: "pgboss", max: 4, superviseIntervalSeconds: config.QUEUE_SUPERVISE_SECONDS });
   // pg-boss reports connection trouble as events; without a listener an EventEmitter error would throw.
   boss.on("error", (err: Error) => console.error(`[queue] ${err.message}`));
   await boss.start();
-  await boss.createQueue(ANALYSIS_QUEUE, {
-    // A worker that dies stops sending heartbeats; the job then goes back to the queue for another.
-    heartbeatSeconds: 30,
+  const policy = {
+    // A worker that dies stops sending heartbeats; its job then goes back to the queue for another
+    // worker, within heartbeat + supervise interval (well under a minute by default).
+    heartbeatSeconds: config.JOB_HEARTBEAT_SECONDS,
     expireInSeconds: config.JOB_TIMEOUT_SECONDS,
     retryLimit: 2,
     retryDelay: 2,
-  }).catch(async (err: Error) => {
-    if (!(await boss.getQueue(ANALYSIS_QUEUE))) throw err;
-  });
+  };
+  if (await boss.getQueue(ANALYSIS_QUEUE)) await boss.updateQueue(ANALYSIS_QUEUE, policy);
+  else {
+    await boss.createQueue(ANALYSIS_QUEUE, policy).catch(async (err: Error) => {
+      // another process created it at the same moment
+      if (!(await boss.getQueue(ANALYSIS_QUEUE))) throw err;
+    });
+  }
   return boss;
 }
 

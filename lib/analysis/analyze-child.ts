@@ -9,6 +9,9 @@ function reply(message: ChildResponse): Promise<void> {
   return new Promise((resolve) => process.send!(message, undefined, {}, () => resolve()));
 }
 
+// The worker that forked us died (or was killed): nobody will read the result, stop at once.
+process.on("disconnect", () => process.exit(1));
+
 process.once("message", async (request: ChildRequest) => {
   const started = Date.now();
   let response: ChildResponse;
