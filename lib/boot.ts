@@ -4,7 +4,7 @@ import { getConfig } from "@/lib/config";
 import { openDatabase } from "@/lib/db/open";
 import { ANALYSIS_QUEUE, createBoss, type AnalysisJob } from "@/lib/jobs";
 import { setServices, getServices, type Services } from "@/lib/services";
-import { createLocalStorage } from "@/lib/storage";
+import { createStorage } from "@/lib/storage";
 import { failAbandonedAnalyses, runAnalysis } from "@/lib/analyses/run-analysis";
 import type { JobWithMetadata } from "pg-boss";
 
@@ -16,7 +16,7 @@ export async function startServices(opts: { worker?: boolean } = {}): Promise<Se
   const db = await openDatabase();
   try {
     const boss = await createBoss(db, config);
-    const storage = createLocalStorage(config.uploadsDir);
+    const storage = createStorage(config);
     const services: Services = { config, db, boss, storage, worker: opts.worker ?? config.RUN_WORKER === "1" };
     setServices(services);
     if (services.worker) await startWorker(services);

@@ -26,6 +26,14 @@ const envSchema = z.object({
   JOB_HEARTBEAT_SECONDS: z.coerce.number().int().min(10).default(20),
   /** how often the queue looks for jobs whose worker died (seconds) */
   QUEUE_SUPERVISE_SECONDS: z.coerce.number().int().min(1).default(15),
+  /** S3-compatible object storage for uploaded bundles instead of DATA_DIR/uploads (credentials: the AWS SDK's usual environment) */
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_PREFIX: z.string().default("bundles/"),
+  S3_REGION: z.string().default("us-east-1"),
+  /** e.g. http://127.0.0.1:9000 for MinIO; unset for AWS */
+  S3_ENDPOINT: z.string().url().optional(),
+  /** "1" for path-style URLs (MinIO and most S3-compatible servers) */
+  S3_FORCE_PATH_STYLE: z.enum(["0", "1"]).default("0"),
   /** uploads get 429 while this many analyses wait in the queue */
   MAX_QUEUED: z.coerce.number().int().min(1).default(100),
 });
@@ -36,7 +44,13 @@ let cached: Config | undefined;
 
 export function getConfig(): Config {
   if (cached) return cached;
-  const env = envSchema.parse({ ...process.env, DATABASE_URL: process.env.DATABASE_URL || undefined });
+  const blankToUndefined = (v: string | undefined) => v || undefined;
+  const env = envSchema.parse({
+    ...process.env,
+    DATABASE_URL: blankToUndefined(process.env.DATABASE_URL),
+    S3_BUCKET: blankToUndefined(process.env.S3_BUCKET),
+    S3_ENDPOINT: blankToUndefined(process.env.S3_ENDPOINT),
+  });
   const dataDir = path.resolve(env.DATA_DIR);
   cached = { ...env, dataDir, uploadsDir: path.join(dataDir, "uploads"), pgliteDir: path.join(dataDir, "pglite") };
   return cached;

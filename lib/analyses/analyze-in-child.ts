@@ -4,8 +4,9 @@ import { fork } from "node:child_process";
 import path from "node:path";
 import type { AnalysisOutput } from "@/lib/analysis/types";
 import type { Limits } from "@/lib/analysis/pipeline";
+import type { StoredObject } from "@/lib/storage";
 
-export type ChildRequest = { path: string; fileName: string; limits: Partial<Limits> };
+export type ChildRequest = { object: StoredObject; fileName: string; limits: Partial<Limits> };
 export type AnalyzerStats = { ms: number; peakRssBytes: number };
 export type ChildResponse =
   | { ok: true; output: AnalysisOutput; stats: AnalyzerStats }

@@ -24,7 +24,7 @@ export async function runAnalysis(analysisId: string, opts: { signal?: AbortSign
   try {
     const answer = await analyzeInChild(
       {
-        path: storage.pathFor(analysis.storageKey),
+        object: storage.locate(analysis.storageKey),
         fileName: analysis.fileName,
         limits: {
           maxDecompressedBytes: config.MAX_DECOMPRESSED_BYTES,

@@ -1,9 +1,10 @@
 // The analyzer's own process: one per analysis, forked by lib/analyses/analyze-in-child.ts. A hostile
 // bundle that exhausts memory or crashes the parser takes down this process only, never the web server,
 // and the server's event loop never runs the hot parsing loop.
-import { createReadStream } from "node:fs";
 import { analyzeBundle, BundleError } from "@/lib/analysis/pipeline";
 import type { ChildRequest, ChildResponse } from "@/lib/analyses/analyze-in-child";
+import { getConfig } from "@/lib/config";
+import { openStoredObject } from "@/lib/storage";
 
 function reply(message: ChildResponse): Promise<void> {
   return new Promise((resolve) => process.send!(message, undefined, {}, () => resolve()));
@@ -16,7 +17,8 @@ process.once("message", async (request: ChildRequest) => {
   const started = Date.now();
   let response: ChildResponse;
   try {
-    const output = await analyzeBundle(createReadStream(request.path, { highWaterMark: 1024 * 1024 }), request.fileName, { limits: request.limits });
+    const input = await openStoredObject(request.object, getConfig());
+    const output = await analyzeBundle(input, request.fileName, { limits: request.limits });
     response = { ok: true, output, stats: { ms: Date.now() - started, peakRssBytes: process.resourceUsage().maxRSS * 1024 } };
   } catch (err) {
     // Only the error's code and our own message cross back: never bundle content.
