@@ -11,6 +11,7 @@ import {
   type TlsDetails,
   type TlsServer,
   type TlsSessionSample,
+  keyLabel,
 } from "@/lib/analysis/details/tls";
 import {
   type CaptureLimits,
@@ -496,11 +497,4 @@ export function serverAt(details: TlsDetails, ip: string | null, port: number | 
   return details.servers.find((s) => s.ip === ip && s.port === port);
 }
 
-/** "EC P-256" / "RSA 2048": the key as engineers say it. */
-export function keyLabel(c: Pick<TlsCertificate, "keyType" | "keyBits" | "curve">): string {
-  if (c.keyType === "EC") {
-    const curve = c.curve === "prime256v1" ? "P-256" : c.curve === "secp384r1" ? "P-384" : c.curve === "secp521r1" ? "P-521" : c.curve;
-    return curve ? `ECDSA ${curve}` : "ECDSA";
-  }
-  return c.keyBits ? `${c.keyType} ${c.keyBits}` : c.keyType;
-}
+export { keyLabel };

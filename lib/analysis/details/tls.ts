@@ -193,3 +193,12 @@ export const presentedCertificateSchema = z.object({
   sessions: z.number().int().nonnegative(),
 });
 export type PresentedCertificate = z.infer<typeof presentedCertificateSchema>;
+
+/** "EC P-256" / "RSA 2048": the key as engineers say it. */
+export function keyLabel(c: Pick<TlsCertificate, "keyType" | "keyBits" | "curve">): string {
+  if (c.keyType === "EC") {
+    const curve = c.curve === "prime256v1" ? "P-256" : c.curve === "secp384r1" ? "P-384" : c.curve === "secp521r1" ? "P-521" : c.curve;
+    return curve ? `ECDSA ${curve}` : "ECDSA";
+  }
+  return c.keyBits ? `${c.keyType} ${c.keyBits}` : c.keyType;
+}
