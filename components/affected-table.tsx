@@ -47,7 +47,7 @@ export function AffectedTable({ affected }: { affected: Affected[] }) {
                   dash
                 )}
               </Cell>
-              <Cell label="Reason" className="text-slate-700 md:min-w-48">
+              <Cell label="Reason" className={`text-slate-700 ${a.certificate ? "md:min-w-72" : "md:min-w-48"}`}>
                 {a.reason}
                 {a.certificate && (
                   <span className="mt-1 block text-xs text-slate-600" data-testid="presented-certificate" title={a.certificate.fingerprint ?? undefined}>
