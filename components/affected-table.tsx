@@ -47,7 +47,15 @@ export function AffectedTable({ affected }: { affected: Affected[] }) {
                   dash
                 )}
               </Cell>
-              <Cell label="Reason" className="text-slate-700 md:min-w-48">{a.reason}</Cell>
+              <Cell label="Reason" className={`text-slate-700 ${a.certificate ? "md:min-w-72" : "md:min-w-48"}`}>
+                {a.reason}
+                {a.certificate && (
+                  <span className="mt-1 block text-xs text-slate-600" data-testid="presented-certificate" title={a.certificate.fingerprint ?? undefined}>
+                    <span className="font-medium text-slate-700">Capture: </span>
+                    {a.certificate.summary}
+                  </span>
+                )}
+              </Cell>
               <Cell label="Count" className="tabular-nums md:text-right">
                 <span className="font-semibold text-slate-900">{a.count.toLocaleString("en-US")}</span>
               </Cell>

@@ -8,6 +8,7 @@ import { formatBytes } from "@/lib/ui/format";
 import { AnalysisErrorPanel, AnalysisStatusPanel } from "./analysis-status-panel";
 import { OUTCOME_STYLE, StatusBadge } from "./badges";
 import { BundleFacts, FilesTable, ReaderNotes } from "./bundle-summary";
+import { CertificatesPanel } from "./certificates-panel";
 import { CopyButton } from "./copy-button";
 import { ChevronRightIcon, ServerIcon, UploadIcon } from "./icons";
 import { OutcomeTabs } from "./outcome-tabs";
@@ -207,6 +208,7 @@ export function AnalysisOverview({ initial, initialTab }: { initial: AnalysisVie
       {active && <AnalysisStatusPanel view={view} connection={connection} />}
       {view.status === "failed" && <AnalysisErrorPanel view={view} />}
       {view.status === "done" && <OutcomeTabs results={view.results} counts={view.counts} selected={tab} onSelect={selectTab} />}
+      {view.status === "done" && view.details?.tls && <CertificatesPanel tls={view.details.tls} />}
     </div>
   );
 }

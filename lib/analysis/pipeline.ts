@@ -50,5 +50,9 @@ export async function analyzeBundle(
       lineCount: facts.lineCount,
     },
     results: runSignatures(facts),
+    details: {
+      // Only bundles with a capture or certificate files get a certificates view.
+      tls: facts.tls && (facts.tls.captureFiles.length > 0 || facts.tls.trustStoreFiles.length > 0 || facts.tls.serverCertificateFiles.length > 0) ? facts.tls.details : undefined,
+    },
   });
 }

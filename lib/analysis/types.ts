@@ -1,6 +1,7 @@
 // The shapes an analysis produces, validated with zod at the boundaries (worker -> DB, DB -> API).
 // These are a public contract: GET /api/analyses/:id returns them. Extend, never rename.
 import { z } from "zod";
+import { presentedCertificateSchema, tlsDetailsSchema } from "@/lib/analysis/details/tls";
 
 export const OUTCOMES = ["issue", "potential", "missing", "not_applicable", "ok"] as const;
 export const outcomeSchema = z.enum(OUTCOMES);
@@ -31,6 +32,8 @@ export const affectedSchema = z.object({
   /** ISO-8601 timestamps as written in the log (with offset) */
   firstSeen: z.string().nullable(),
   lastSeen: z.string().nullable(),
+  /** the certificate the node presented on that port, read from a packet capture in the bundle */
+  certificate: presentedCertificateSchema.optional(),
 });
 export type Affected = z.infer<typeof affectedSchema>;
 
@@ -94,7 +97,10 @@ export type BundleFacts = z.infer<typeof bundleFactsSchema>;
  * Views beyond the cards, each an optional key owned by the module that builds it (the schema lives
  * there and is added here). Stored as one JSON document per analysis.
  */
-export const analysisDetailsSchema = z.object({});
+export const analysisDetailsSchema = z.object({
+  /** TLS sessions and certificates read from the bundle's packet captures and trust store */
+  tls: tlsDetailsSchema.optional(),
+});
 export type AnalysisDetails = z.infer<typeof analysisDetailsSchema>;
 
 export const analysisOutputSchema = z.object({

@@ -17,9 +17,14 @@ import { PeekableSource } from "@/lib/bundle/peekable-source";
 export type BundleEntry = { name: string; size: number; kind: FileKind };
 
 export type BundleVisitor = {
-  /** Return false to drain the file unread, true to read its lines. Default: log/xconf/xstat are read. */
-  onFileStart?(file: BundleEntry): boolean | void;
+  /**
+   * Return false to drain the file unread, true to read its lines, "bytes" to get its raw chunks
+   * (captures, certificates) through onBytes. Default: log/xconf/xstat are read.
+   */
+  onFileStart?(file: BundleEntry): boolean | "bytes" | void;
   onLine?(file: BundleEntry, line: string, lineNo: number): void;
+  /** Raw chunks of a file whose onFileStart returned "bytes", in order; never retained by the reader. */
+  onBytes?(file: BundleEntry, chunk: Buffer): void;
   onFileEnd?(file: BundleEntry, lineCount: number): void;
 };
 
@@ -295,7 +300,13 @@ async function readSingleText(source: AsyncIterable<Buffer>, file: BundleEntry, 
 async function readFileBody(body: AsyncIterable<Buffer>, file: BundleEntry, state: ReadState): Promise<void> {
   const { visitor, limits } = state;
   const wanted = visitor.onFileStart?.(file);
-  const read = wanted === undefined ? isTextKind(file.kind) : wanted !== false;
+  if (wanted === "bytes" && visitor.onBytes) {
+    const onBytes = visitor.onBytes.bind(visitor);
+    for await (const chunk of body) onBytes(file, chunk);
+    visitor.onFileEnd?.(file, 0);
+    return;
+  }
+  const read = wanted === undefined ? isTextKind(file.kind) : wanted === true;
   if (!read || !visitor.onLine) {
     await drain(body);
     visitor.onFileEnd?.(file, 0);

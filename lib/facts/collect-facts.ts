@@ -9,6 +9,7 @@ import { XstatReader } from "@/lib/parse/xstat";
 import type { Facts } from "@/lib/facts/facts";
 import { SystemCollector } from "@/lib/facts/system-facts";
 import { TrafficServerCollector } from "@/lib/facts/traffic-server-facts";
+import { TlsCollector } from "@/lib/facts/tls-facts";
 
 type LineSink = { push(line: string, lineNo: number): void; end(): void };
 
@@ -20,6 +21,8 @@ export type FactsCollector = {
 export function createFactsCollector(): FactsCollector {
   const system = new SystemCollector();
   const trafficServer = new TrafficServerCollector();
+  const tls = new TlsCollector();
+  let readingBytes = false;
   const logFiles: string[] = [];
   let sink: LineSink | null = null;
 
@@ -83,6 +86,11 @@ export function createFactsCollector(): FactsCollector {
   const visitor: BundleVisitor = {
     onFileStart(file) {
       system.onFileName(file.name);
+      // Captures and certificate files stream through as bytes, in the same pass.
+      if (tls.startFile(file)) {
+        readingBytes = true;
+        return "bytes";
+      }
       if (!isTextKind(file.kind)) return false;
       sink = file.kind === "log" ? logSink(file) : dumpSink(file);
       return true;
@@ -90,7 +98,14 @@ export function createFactsCollector(): FactsCollector {
     onLine(_file, line, lineNo) {
       sink?.push(line, lineNo);
     },
+    onBytes(_file, chunk) {
+      tls.bytes(chunk);
+    },
     onFileEnd() {
+      if (readingBytes) {
+        readingBytes = false;
+        tls.endFile();
+      }
       sink?.end();
       sink = null;
     },
@@ -101,10 +116,11 @@ export function createFactsCollector(): FactsCollector {
     finish(read, fileName) {
       system.onUploadName(fileName);
       const sys = system.finish();
+      const tlsFacts = tls.finish();
       return {
         fileName,
         files: read.files,
-        notes: [...read.notes, ...sys.notes],
+        notes: [...read.notes, ...sys.notes, ...tls.bundleNotes()],
         lineCount: read.lineCount,
         host: sys.host,
         hosts: sys.hosts,
@@ -115,6 +131,7 @@ export function createFactsCollector(): FactsCollector {
         timeRange: sys.timeRange,
         logFiles,
         trafficServer: trafficServer.finish(),
+        tls: tlsFacts,
       };
     },
   };

@@ -2,6 +2,7 @@
 // Signatures never see raw lines, only these.
 import type { BundleFile, Evidence } from "@/lib/analysis/types";
 import type { MraTarget } from "@/lib/facts/mra-target";
+import type { TlsFacts } from "@/lib/facts/tls-facts";
 import type { VerifyErrorKind } from "@/lib/facts/verify-error";
 
 /** Where a fact was read: file inside the bundle, 1-based line, the line itself. */
@@ -29,6 +30,8 @@ export type Facts = {
   /** names of the log files whose lines were read */
   logFiles: string[];
   trafficServer: TrafficServerFacts;
+  /** TLS sessions and certificates from the bundle's captures and trust store (absent: not collected) */
+  tls?: TlsFacts;
 };
 
 export type TrafficServerFacts = {

@@ -4,11 +4,19 @@ import type { SignatureResult } from "@/lib/analysis/types";
 import type { Facts } from "@/lib/facts/facts";
 import { type Signature, runSignature } from "@/lib/signatures/signature";
 import { x142TrafficServerVerification } from "@/lib/signatures/x14-2-traffic-server-verification";
+import { tlsCertificateDiffersByPort } from "@/lib/signatures/tls-certificate-differs-by-port";
+import { tlsCertificateNameCoverage } from "@/lib/signatures/tls-certificate-name-coverage";
+import { tlsPresentedCertificateValidity } from "@/lib/signatures/tls-presented-certificate-validity";
 
 /** Bump when a signature is added, removed, or changes its version. */
-export const CATALOG_VERSION = "2025.1.0";
+export const CATALOG_VERSION = "2025.2.0";
 
-export const SIGNATURES: readonly Signature[] = Object.freeze([x142TrafficServerVerification]);
+export const SIGNATURES: readonly Signature[] = Object.freeze([
+  x142TrafficServerVerification,
+  tlsPresentedCertificateValidity,
+  tlsCertificateNameCoverage,
+  tlsCertificateDiffersByPort,
+]);
 
 const ids = new Set<string>();
 for (const s of SIGNATURES) {

@@ -161,3 +161,35 @@ describe("x14-2-traffic-server-verification", () => {
     assert.match(r.action, /turn verification back on/);
   });
 });
+
+describe("x14-2-traffic-server-verification with a packet capture", () => {
+  it("names the certificate the failing node presented on each port", async () => {
+    const { tlsBundle, TLS_BUNDLE_NAME } = await import("@/tests/fixtures/tls-bundle");
+    const out = await analyzeBundle(chunked(await tlsBundle()), TLS_BUNDLE_NAME);
+    const r = out.results.find((x) => x.signatureId === ID)!;
+    assert.equal(r.outcome, "issue");
+    const node = r.affected.find((a) => a.port === 6972)!;
+    assert.equal(node.certificate?.summary, "6972 presented a self-signed ECDSA P-256 certificate, CN cucm-EC.steven.lab, not in the trust store");
+    assert.equal(node.certificate?.keyType, "EC");
+    assert.equal(node.certificate?.inTrustStore, false);
+    assert.match(r.condition, /packet capture in the bundle shows/);
+  });
+});
+
+describe("x14-2-traffic-server-verification, SNI failure with a packet capture", () => {
+  it("shows the SAN list next to the connect address", async () => {
+    const { analyzeConnections, presenting, CUCM } = await import("@/tests/fixtures/tls-bundle");
+    const log = new LogBuilder({ host: "expc1", start: "2026-06-01T14:00:00.000+02:00" }).mraRequest({
+      txnId: 9,
+      host: CUCM.ip,
+      ip: CUCM.ip,
+      port: 8443,
+      path: "/cucm-uds/user/bwayne/devices",
+      failure: { type: "sni" },
+    });
+    const out = await analyzeConnections([presenting("wildcard", { serverPort: 8443 })], { log });
+    const r = out.results.find((x) => x.signatureId === ID)!;
+    assert.equal(r.outcome, "issue");
+    assert.match(r.affected[0].certificate!.summary, /SAN \*\.steven\.lab \(connect address 10\.10\.20\.21 not among them\)/);
+  });
+});

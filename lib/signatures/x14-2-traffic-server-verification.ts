@@ -7,6 +7,7 @@ import { isAtLeast, parseExpresswayVersion } from "@/lib/facts/expressway-versio
 import { type Facts, type Located, type VerificationFailureGroup, configValues } from "@/lib/facts/facts";
 import { serviceForPort } from "@/lib/facts/mra-services";
 import { EvidenceBag } from "@/lib/facts/evidence-bag";
+import { presentedCertificate } from "@/lib/facts/presented-certificate";
 import { type SignatureEvaluation, bugReference, defineSignature } from "@/lib/signatures/signature";
 
 export const VERIFY_ORIGIN_SERVER_KEY = "EdgeConfigServer VerifyOriginServer";
@@ -23,7 +24,7 @@ const COLLECT_STEPS =
 export const x142TrafficServerVerification = defineSignature(
   {
     id: "x14-2-traffic-server-verification",
-    version: 1,
+    version: 2,
     defects: ["CSCwc69661", "CSCwa25108"],
     title: "Expressway-C verifies CUCM / IM&P / Unity Connection certificates for MRA (X14.2 and later)",
     severity: "critical",
@@ -64,7 +65,7 @@ type Node = {
 function issue(facts: Facts, offSettings: Located<string>[]): SignatureEvaluation {
   const ts = facts.trafficServer;
   const nodes = groupByNode(ts.failures);
-  const affected = nodes.map(toAffected);
+  const affected = nodes.map((n) => withPresentedCertificate(toAffected(n), n, facts));
   const kinds = failureKinds(ts.failures);
   const terminated = ts.failures.some((g) => g.actions.includes("Terminate"));
   const onlyContinue = ts.failures.every((g) => g.actions.length > 0 && g.actions.every((a) => a === "Continue"));
@@ -96,6 +97,10 @@ function issue(facts: Facts, offSettings: Located<string>[]): SignatureEvaluatio
     conditionParts.push(
       `Note: the configuration dump also has ${WORKAROUND}. The dump shows the setting when logging started; failures logged despite it mean the setting was changed during the logging period, or the failures were logged without being enforced. The failures are reported because they are what breaks (or would break) MRA once verification is on.`,
     );
+  }
+  const seen = affected.filter((a) => a.certificate);
+  if (seen.length > 0) {
+    conditionParts.push(`The packet capture in the bundle shows what was presented: ${seen.map((a) => `${a.host ?? a.ip} ${a.certificate!.summary}`).join("; ")}.`);
   }
   const unknownPort = nodes.filter((n) => n.port === null).length;
   if (unknownPort > 0) {
@@ -169,6 +174,14 @@ export function reasonFor(g: VerificationFailureGroup): string {
     default:
       return `${g.error ?? "certificate verification failed"}${at}`;
   }
+}
+
+/** The certificate the capture shows the node presenting on that port (only when a capture saw it). */
+function withPresentedCertificate(a: Affected, node: Node, facts: Facts): Affected {
+  const sni = node.groups.some((g) => g.cause === "sni_not_in_certificate");
+  const connectAddress = node.groups.find((g) => g.sni)?.sni ?? node.ip;
+  const certificate = presentedCertificate(facts.tls?.details, node, { withSan: sni, connectAddress: sni ? connectAddress : null });
+  return certificate ? { ...a, certificate } : a;
 }
 
 type Kinds = { selfSigned: boolean; chain: boolean; expired: boolean; sni: boolean; other: boolean; verify: number; sniCount: number };
