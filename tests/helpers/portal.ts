@@ -53,7 +53,15 @@ export async function createTestDatabase(baseUrl: string): Promise<{ url: string
   };
 }
 
+let built: Promise<void> | undefined;
+/** A test file run on its own still serves the current sources (npm test builds before any test). */
+function ensureBuilt(): Promise<void> {
+  built ??= import(path.join(ROOT, "scripts/ensure-build.mjs")).then((m: { ensureBuild(): void }) => m.ensureBuild());
+  return built;
+}
+
 export async function startPortal(opts: { env?: Record<string, string>; dataDir?: string; databaseUrl?: string | null } = {}): Promise<Portal> {
+  await ensureBuilt();
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), "ea-test-")));
   let database: { url: string; drop(): Promise<void> } | null = null;
   let databaseUrl = opts.databaseUrl ?? null;

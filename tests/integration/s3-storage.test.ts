@@ -41,7 +41,7 @@ describe("S3 object storage", () => {
   const objects = async () => ((await client.send(new ListObjectsV2Command({ Bucket: BUCKET }))).Contents ?? []).map((o) => ({ key: o.Key!, size: o.Size! }));
 
   async function upload(body: Uint8Array, name: string) {
-    return fetch(`${portal.url}/api/analyses`, { method: "POST", body, headers: { "X-Filename": name } });
+    return fetch(`${portal.url}/api/analyses`, { method: "POST", body: body as unknown as BodyInit, headers: { "X-Filename": name } });
   }
 
   it("stores the upload as an object, analyses it from there, and keeps nothing on local disk", async () => {
