@@ -121,12 +121,13 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`portal did not become healthy in 90 s:\n${output()}`);
 }
 
-/** Polls GET /api/analyses/:id until the analysis is done or failed. */
-export async function waitForAnalysis(url: string, id: string, timeoutMs = 60_000): Promise<any> {
+/** Polls GET /api/analyses/:id (as the user `headers` name) until the analysis is done or failed. */
+export async function waitForAnalysis(url: string, id: string, headers: Record<string, string>, timeoutMs = 60_000): Promise<any> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const res = await fetch(`${url}/api/analyses/${id}`);
+    const res = await fetch(`${url}/api/analyses/${id}`, { headers });
     const body = await res.json();
+    if (!res.ok) throw new Error(`GET /api/analyses/${id} answered ${res.status}: ${JSON.stringify(body)}`);
     if (body.status === "done" || body.status === "failed") return body;
     if (Date.now() > deadline) throw new Error(`analysis ${id} still ${body.status} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 200));
