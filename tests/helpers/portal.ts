@@ -106,7 +106,8 @@ export async function startPortal(opts: { env?: Record<string, string>; dataDir?
 }
 
 async function waitForHealth(url: string, child: ChildProcess, output: () => string) {
-  const deadline = Date.now() + 90_000;
+  // Generous: a loaded CI machine running several portals at once can take a while to start one.
+  const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`portal exited with ${child.exitCode}:\n${output()}`);
     try {
@@ -118,7 +119,7 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
     await new Promise((r) => setTimeout(r, 250));
   }
   child.kill("SIGKILL");
-  throw new Error(`portal did not become healthy in 90 s:\n${output()}`);
+  throw new Error(`portal did not become healthy in 180 s:\n${output()}`);
 }
 
 /** Polls GET /api/analyses/:id (as the user `headers` name) until the analysis is done or failed. */
