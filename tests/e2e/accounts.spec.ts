@@ -147,7 +147,7 @@ test("private analyses: workspace access, share links, invites and API tokens", 
   await a.page.getByTestId("apply-filters").click();
   await expect(a.page.getByTestId("history-row")).toHaveCount(1);
   await a.page.goto(`${portal.url}/analyses`);
-  await shoot(a.page, "history");
+  await shoot(a.page, "history-search");
   await a.page.getByTestId("host-link").first().click();
   await expect(a.page.getByTestId("timeline-point")).toHaveCount(2);
   await shoot(a.page, "host");
