@@ -10,10 +10,13 @@ const hostname = process.env.HOST ?? "0.0.0.0";
 
 async function main() {
   const services = await startServices();
+  const legacy = await services.db.prisma.analysis.count({ where: { workspaceId: null } });
   const app = next({ dev, hostname, port, dir: process.cwd() });
   await app.prepare();
   const handler = app.getRequestHandler();
   const server = http.createServer((req, res) => {
+    // The socket's address for rate limits; never taken from the client.
+    req.headers["x-ea-remote-address"] = req.socket.remoteAddress ?? "unknown";
     handler(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
@@ -26,6 +29,12 @@ async function main() {
   server.headersTimeout = 60_000;
   server.listen(port, hostname, () => {
     const where = services.db.kind === "pglite" ? `embedded database in ${services.config.pgliteDir}` : "PostgreSQL";
+    if (legacy > 0) {
+      console.log(
+        `${legacy} analyses from before accounts belong to no workspace and are visible to no one; ` +
+          "give them one with `npm run admin -- adopt-analyses --workspace <name>` (see README).",
+      );
+    }
     console.log(`Expressway Analyzer ready on http://localhost:${port} (${where}${services.worker ? ", worker on" : ""})`);
   });
 

@@ -3,6 +3,7 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { LogoMark } from "@/components/logo-mark";
 import { SiteNav } from "@/components/site-nav";
+import { getPageViewer } from "@/lib/auth/viewer";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -17,7 +18,9 @@ export const viewport: Viewport = {
   initialScale: 1,
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const viewer = await getPageViewer();
+  const account = viewer ? { name: viewer.name, email: viewer.email, workspace: viewer.workspace.name } : null;
   return (
     <html lang="en">
       <body className="flex min-h-dvh flex-col">
@@ -31,11 +34,11 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-2 px-4 sm:px-6">
             <Link href="/" className="flex shrink-0 items-center gap-2 rounded-md sm:gap-2.5" aria-label="Expressway Analyzer home">
               <LogoMark />
-              <span className="text-[15px] font-semibold tracking-tight whitespace-nowrap text-slate-900">
+              <span className="text-[15px] font-semibold tracking-tight whitespace-nowrap text-slate-900 max-[420px]:sr-only">
                 Expressway <span className="text-brand-600">Analyzer</span>
               </span>
             </Link>
-            <SiteNav />
+            <SiteNav account={account} />
           </div>
         </header>
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-10">

@@ -2,6 +2,9 @@
 import Link from "next/link";
 import { CurlSnippet } from "@/components/curl-snippet";
 import { UploadZone } from "@/components/upload-zone";
+import { requirePageViewer } from "@/lib/auth/viewer";
+
+export const dynamic = "force-dynamic";
 
 const STEPS: { title: string; detail: React.ReactNode }[] = [
   { title: "Open the diagnostics page", detail: <>On the Expressway web UI go to <Path>Maintenance › Diagnostics › Diagnostic logging</Path>.</> },
@@ -14,7 +17,8 @@ function Path({ children }: { children: React.ReactNode }) {
   return <span className="font-medium text-slate-800">{children}</span>;
 }
 
-export default function HomePage() {
+export default async function HomePage() {
+  const viewer = await requirePageViewer("/");
   return (
     <div className="space-y-8">
       <div className="max-w-3xl">
@@ -37,15 +41,18 @@ export default function HomePage() {
             </h2>
             <UploadZone />
             <p className="mt-4 text-xs leading-relaxed text-slate-500">
-              The file is checked in your browser first (only its table of contents is read), then uploaded. Bundles hold customer data: results are
-              visible to everyone with access to this server; see <Link href="/analyses" className="link">History</Link>.
+              The file is checked in your browser first (only its table of contents is read), then uploaded. Bundles hold customer data: the analysis
+              belongs to the workspace <span className="font-medium text-slate-700">{viewer.workspace.name}</span> and only its members see it,
+              plus anyone you send a share link to. See <Link href="/analyses" className="link">History</Link>.
             </p>
           </section>
           <section className="card order-3 p-5" aria-labelledby="script-heading">
             <h2 id="script-heading" className="text-sm font-semibold text-slate-900">
               From a script
             </h2>
-            <p className="mt-1 mb-3 text-[13px] text-slate-600">Send the raw file as the request body:</p>
+            <p className="mt-1 mb-3 text-[13px] text-slate-600">
+              Send the raw file as the request body, with an API token from <Link href="/settings" className="link">Settings</Link>:
+            </p>
             <CurlSnippet />
           </section>
         </div>

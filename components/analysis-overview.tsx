@@ -66,7 +66,25 @@ function VerdictBar({ view }: { view: AnalysisView }) {
   );
 }
 
-export function AnalysisOverview({ initial, initialTab }: { initial: AnalysisView; initialTab?: string | null }) {
+/**
+ * `readOnly`: the view a share link opens (no navigation into the workspace, no actions); it polls
+ * `pollUrl` instead of the permalink API. `actions` sit beside the title, `children` below the header.
+ */
+export function AnalysisOverview({
+  initial,
+  initialTab,
+  pollUrl,
+  readOnly = false,
+  actions,
+  children,
+}: {
+  initial: AnalysisView;
+  initialTab?: string | null;
+  pollUrl?: string;
+  readOnly?: boolean;
+  actions?: React.ReactNode;
+  children?: React.ReactNode;
+}) {
   const [view, setView] = useState(initial);
   const [connection, setConnection] = useState<"ok" | "retrying">("ok");
   const [chosenTab, setChosenTab] = useState<Outcome | null>(isOutcome(initialTab) ? initialTab : null);
@@ -82,7 +100,7 @@ export function AnalysisOverview({ initial, initialTab }: { initial: AnalysisVie
     let timer: ReturnType<typeof setTimeout>;
     const tick = async () => {
       try {
-        const res = await fetch(`/api/analyses/${encodeURIComponent(initial.id)}`, {
+        const res = await fetch(pollUrl ?? `/api/analyses/${encodeURIComponent(initial.id)}`, {
           cache: "no-store",
           headers: { accept: "application/json" },
         });
@@ -105,7 +123,7 @@ export function AnalysisOverview({ initial, initialTab }: { initial: AnalysisVie
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [active, initial.id]);
+  }, [active, initial.id, pollUrl]);
 
   // A link to a finding (#sig-…) opens its tab and scrolls to it.
   useEffect(() => {
@@ -143,6 +161,12 @@ export function AnalysisOverview({ initial, initialTab }: { initial: AnalysisVie
 
   return (
     <div className="space-y-6" data-testid="analysis-view" data-status={view.status}>
+      {readOnly ? (
+        <p data-testid="read-only-banner" className="flex flex-wrap items-center gap-x-2 gap-y-1 rounded-lg border border-brand-200 bg-brand-50 px-4 py-2.5 text-sm text-brand-900">
+          <span className="font-semibold">Shared, read-only view.</span>
+          <span className="text-brand-900/80">Someone shared this analysis with you through a link. It stops working if they revoke it.</span>
+        </p>
+      ) : (
       <nav aria-label="Breadcrumb" className="flex min-w-0 items-center gap-1.5 text-sm text-slate-500">
         <Link href="/analyses" className="hover:text-slate-800">
           History
@@ -152,6 +176,7 @@ export function AnalysisOverview({ initial, initialTab }: { initial: AnalysisVie
           {b.fileName}
         </span>
       </nav>
+      )}
 
       <section className="card" aria-labelledby="analysis-title">
         <div className="flex flex-col gap-5 p-5 sm:p-6 lg:flex-row lg:items-start lg:justify-between">
@@ -184,19 +209,24 @@ export function AnalysisOverview({ initial, initialTab }: { initial: AnalysisVie
               </p>
             </div>
           </div>
-          <div className="flex shrink-0 flex-wrap gap-2">
-            <CopyButton label="Copy link" icon="link" testId="copy-link" />
-            <Link href="/" className="btn-secondary">
-              <UploadIcon className="h-4 w-4" />
-              Analyze another
-            </Link>
-          </div>
+          {!readOnly && (
+            <div className="flex shrink-0 flex-wrap gap-2">
+              <CopyButton label="Copy link" icon="link" testId="copy-link" />
+              <Link href="/" className="btn-secondary">
+                <UploadIcon className="h-4 w-4" />
+                Analyze another
+              </Link>
+              {actions}
+            </div>
+          )}
         </div>
         <div className="border-t border-slate-100 px-5 py-5 sm:px-6">
           <BundleFacts view={view} />
         </div>
         {view.status === "done" && <VerdictBar view={view} />}
       </section>
+
+      {children}
 
       {(b.notes.length > 0 || b.files.length > 0) && (
         <div className="space-y-3">

@@ -1,5 +1,6 @@
 // The history list: analyses newest first, a table on wide screens and stacked rows on phones,
-// with pagination links (?page=) and an empty state pointing at the upload page.
+// with pagination links (?page=, keeping the search and filters) and an empty state pointing at the
+// upload page.
 import Link from "next/link";
 import { OUTCOME_LABELS, type AnalysisPage, type AnalysisSummary } from "@/lib/analysis/types";
 import { formatBytes } from "@/lib/ui/format";
@@ -25,7 +26,7 @@ function Counts({ a, outcome, unit }: { a: AnalysisSummary; outcome: "issue" | "
 }
 
 /** On phones a row is a compact block: host and file on top, then status, counts, time and version. */
-function Row({ a }: { a: AnalysisSummary }) {
+function Row({ a, hostLinks }: { a: AnalysisSummary; hostLinks: boolean }) {
   return (
     <tr
       className="relative flex flex-wrap items-center gap-x-3 gap-y-1.5 px-4 py-3 transition-colors hover:bg-slate-50 md:table-row md:p-0"
@@ -46,6 +47,15 @@ function Row({ a }: { a: AnalysisSummary }) {
         <span className="block truncate font-mono text-xs text-slate-500" title={a.fileName}>
           {a.fileName} · {formatBytes(a.size)}
         </span>
+        {hostLinks && a.host && (
+          <Link
+            href={`/hosts/${encodeURIComponent(a.host)}`}
+            className="relative z-10 mt-0.5 inline-block text-xs font-medium text-brand-700 hover:text-brand-800 hover:underline"
+            data-testid="host-link"
+          >
+            All analyses of {a.host}
+          </Link>
+        )}
       </td>
       <Td className="text-sm whitespace-nowrap text-slate-700 max-md:order-1 max-md:text-xs">
         {a.version ?? none}
@@ -84,7 +94,26 @@ function EmptyState() {
   );
 }
 
-export function HistoryList({ data }: { data: AnalysisPage }) {
+export function HistoryList({
+  data,
+  title = "History",
+  subtitle = "Every bundle analyzed in this workspace, newest first.",
+  pageHref = (page: number) => `/analyses?page=${page}`,
+  filters,
+  filtered = false,
+  hostLinks = true,
+  before,
+}: {
+  data: AnalysisPage;
+  title?: React.ReactNode;
+  subtitle?: React.ReactNode;
+  pageHref?: (page: number) => string;
+  filters?: React.ReactNode;
+  /** a search or filter is applied: an empty list means "no match", not "nothing uploaded" */
+  filtered?: boolean;
+  hostLinks?: boolean;
+  before?: React.ReactNode;
+}) {
   const pageSize = data.pageSize || 20;
   const totalPages = Math.max(1, Math.ceil(data.total / pageSize));
   const first = (data.page - 1) * pageSize + 1;
@@ -94,8 +123,8 @@ export function HistoryList({ data }: { data: AnalysisPage }) {
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">History</h1>
-          <p className="mt-1 text-sm text-slate-500">Every bundle analyzed here, newest first.</p>
+          <h1 className="text-2xl font-semibold tracking-tight [overflow-wrap:anywhere] text-slate-900">{title}</h1>
+          <p className="mt-1 text-sm text-slate-500">{subtitle}</p>
         </div>
         <Link href="/" className="btn-primary">
           <UploadIcon className="h-4 w-4" />
@@ -103,12 +132,23 @@ export function HistoryList({ data }: { data: AnalysisPage }) {
         </Link>
       </div>
 
-      {data.total === 0 ? (
+      {filters}
+      {before}
+
+      {data.total === 0 && filtered ? (
+        <div className="card px-6 py-12 text-center text-sm text-slate-600" data-testid="no-match">
+          No analysis matches this search.{" "}
+          <Link href="/analyses" className="link">
+            Show all
+          </Link>
+          .
+        </div>
+      ) : data.total === 0 ? (
         <EmptyState />
       ) : data.items.length === 0 ? (
         <div className="card px-6 py-12 text-center text-sm text-slate-600">
           Page {data.page} is past the end of the list.{" "}
-          <Link href={`/analyses?page=${totalPages}`} className="link">
+          <Link href={pageHref(totalPages)} className="link">
             Go to the last page
           </Link>
           .
@@ -129,7 +169,7 @@ export function HistoryList({ data }: { data: AnalysisPage }) {
             </thead>
             <tbody className="block divide-y divide-slate-100 md:table-row-group">
               {data.items.map((a) => (
-                <Row key={a.id} a={a} />
+                <Row key={a.id} a={a} hostLinks={hostLinks} />
               ))}
             </tbody>
           </table>
@@ -151,7 +191,7 @@ export function HistoryList({ data }: { data: AnalysisPage }) {
           </p>
           <div className="flex items-center gap-2">
             {data.page > 1 ? (
-              <Link href={`/analyses?page=${Math.min(data.page - 1, totalPages)}`} className="btn-secondary" rel="prev">
+              <Link href={pageHref(Math.min(data.page - 1, totalPages))} className="btn-secondary" rel="prev">
                 <ChevronLeftIcon className="h-4 w-4" />
                 Newer
               </Link>
@@ -165,7 +205,7 @@ export function HistoryList({ data }: { data: AnalysisPage }) {
               Page {data.page} of {totalPages}
             </span>
             {data.page < totalPages ? (
-              <Link href={`/analyses?page=${data.page + 1}`} className="btn-secondary" rel="next">
+              <Link href={pageHref(data.page + 1)} className="btn-secondary" rel="next">
                 Older
                 <ChevronRightIcon className="h-4 w-4" />
               </Link>

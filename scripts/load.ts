@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { collect, gzipStream, makeTarGz, tarStream, xconfDump, xstatDump, LogBuilder, expresswayEntries } from "../tests/fixtures/build-bundle";
+import { createTestUser } from "../tests/helpers/accounts";
 import { SAMPLE_SELF_SIGNED, SAMPLE_SNI, startPortal, waitForAnalysis } from "../tests/helpers/portal";
 import { syntheticLog } from "./bench/synthetic-log";
 
@@ -41,7 +42,9 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 
 async function main() {
   const mix = await cases();
-  const portal = await startPortal({ env: { WORKER_CONCURRENCY: String(CONCURRENCY), MAX_QUEUED: String(UPLOADS + 10) } });
+  const portal = await startPortal({ env: { WORKER_CONCURRENCY: String(CONCURRENCY), MAX_QUEUED: String(UPLOADS + 10), RATE_LIMIT_UPLOAD: "1000/60" } });
+  // Scripts upload with an API token; the browsing clients are signed in with the session cookie.
+  const user = await createTestUser(portal.url, "load");
   const latencies: number[] = [];
   let browsing = true;
   let pageErrors = 0;
@@ -51,7 +54,7 @@ async function main() {
       const pages = ["/", "/analyses", ...(ids.length ? [`/analyses/${ids[Math.floor(Math.random() * ids.length)]}`] : [])];
       for (const p of pages) {
         const t = performance.now();
-        const res = await fetch(`${portal.url}${p}`).catch(() => null);
+        const res = await fetch(`${portal.url}${p}`, { headers: { cookie: user.cookie } }).catch(() => null);
         latencies.push(performance.now() - t);
         if (!res || res.status !== 200) pageErrors++;
         await res?.arrayBuffer();
@@ -64,11 +67,11 @@ async function main() {
     const uploads = await Promise.all(
       Array.from({ length: UPLOADS }, async (_, i) => {
         const c = mix[i % mix.length];
-        const res = await fetch(`${portal.url}/api/analyses`, { method: "POST", body: new Uint8Array(c.body), headers: { "X-Filename": c.name } });
+        const res = await fetch(`${portal.url}/api/analyses`, { method: "POST", body: new Uint8Array(c.body), headers: { ...user.auth, "X-Filename": c.name } });
         if (res.status !== 202) return { c, id: null, status: `http ${res.status}` };
         const { id } = await res.json();
         ids.push(id);
-        const a = await waitForAnalysis(portal.url, id, 600_000);
+        const a = await waitForAnalysis(portal.url, id, user.auth, 600_000);
         return { c, id, status: a.status as string };
       }),
     );
@@ -76,7 +79,7 @@ async function main() {
     browsing = false;
     await Promise.all(browsers);
 
-    const listed = await (await fetch(`${portal.url}/api/analyses?pageSize=100`)).json();
+    const listed = await (await fetch(`${portal.url}/api/analyses?pageSize=100`, { headers: user.auth })).json();
     const lost = uploads.filter((u) => u.id && !listed.items.some((s: any) => s.id === u.id)).length;
     const wrong = uploads.filter((u) => u.status !== u.c.expect);
     console.log(`${UPLOADS} concurrent uploads (${mix.length} kinds), worker concurrency ${CONCURRENCY}, ${BROWSERS} browsing clients`);

@@ -1,20 +1,41 @@
-// /analyses – every analysis, newest first, with pagination (?page=).
+// /analyses – the workspace's analyses, newest first, with search, filters and pagination (all in the URL).
 import type { Metadata } from "next";
+import { HistoryFilters } from "@/components/history-filters";
 import { HistoryList } from "@/components/history-list";
-import { listAnalyses } from "@/lib/analyses/list-analyses";
+import { listAnalyses, listVersions, parseListQuery, type ListQuery } from "@/lib/analyses/list-analyses";
+import { requirePageViewer } from "@/lib/auth/viewer";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "History" };
 
 const PAGE_SIZE = 20;
 
-function pageParam(v: string | string[] | undefined): number {
-  const n = Number.parseInt(typeof v === "string" ? v : "1", 10);
-  return Number.isFinite(n) && n >= 1 ? Math.min(n, 1_000_000) : 1;
-}
-
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const page = pageParam((await searchParams).page);
-  const data = await listAnalyses({ page, pageSize: PAGE_SIZE });
-  return <HistoryList data={data} />;
+  const params = await searchParams;
+  const viewer = await requirePageViewer("/analyses");
+  const parsed = parseListQuery(params);
+  // A hand-edited URL with a bad value shows everything rather than an error page.
+  const query: Partial<ListQuery> = parsed.success ? parsed.data : {};
+  const page = Math.min(query.page ?? 1, 1_000_000);
+  const [data, versions] = await Promise.all([
+    listAnalyses(viewer.workspace.id, { ...query, page, pageSize: PAGE_SIZE }),
+    listVersions(viewer.workspace.id),
+  ]);
+  const keep = Object.entries({ q: query.q, outcome: query.outcome, version: query.version, from: query.from, to: query.to }).filter(
+    (e): e is [string, string] => Boolean(e[1]),
+  );
+  const pageHref = (n: number) => `/analyses?${new URLSearchParams([...keep, ["page", String(n)]])}`;
+  return (
+    <HistoryList
+      data={data}
+      subtitle={
+        <>
+          Every bundle analyzed in <span className="font-medium text-slate-700">{viewer.workspace.name}</span>, newest first.
+        </>
+      }
+      pageHref={pageHref}
+      filtered={keep.length > 0}
+      filters={<HistoryFilters query={query} versions={versions} />}
+    />
+  );
 }

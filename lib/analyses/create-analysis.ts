@@ -17,7 +17,8 @@ export function newAnalysisId(): string {
   return randomBytes(16).toString("base64url");
 }
 
-export async function createAnalysis(input: { fileName: string; body: Readable }): Promise<CreatedAnalysis> {
+/** `owner`: the workspace the analysis belongs to and the user who uploaded it. */
+export async function createAnalysis(input: { fileName: string; body: Readable; owner: { workspaceId: string; userId: string } }): Promise<CreatedAnalysis> {
   const { db, boss, storage, config } = getServices();
   const fileName = cleanFileName(input.fileName);
   if (!fileName) {
@@ -77,7 +78,7 @@ export async function createAnalysis(input: { fileName: string; body: Readable }
 
   try {
     await db.prisma.analysis.create({
-      data: { id, fileName, size: BigInt(size), storageKey, status: "queued" },
+      data: { id, fileName, size: BigInt(size), storageKey, status: "queued", workspaceId: input.owner.workspaceId, createdById: input.owner.userId },
     });
     await enqueueAnalysis(boss, id);
   } catch (err) {

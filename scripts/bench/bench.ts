@@ -8,6 +8,7 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSyn
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { createTestUser } from "../../tests/helpers/accounts";
 import { startPortal, waitForAnalysis, type Portal } from "../../tests/helpers/portal";
 import { SYNTHETIC_XCONF, SYNTHETIC_XSTAT, syntheticLog } from "./synthetic-log";
 import { grepPatterns } from "./grep-patterns";
@@ -63,11 +64,11 @@ function rssSampler(pid: number) {
   };
 }
 
-async function upload(portal: Portal, file: string, name: string): Promise<string> {
+async function upload(portal: Portal, auth: Record<string, string>, file: string, name: string): Promise<string> {
   const res = await fetch(`${portal.url}/api/analyses`, {
     method: "POST",
     body: Readable.toWeb(createReadStream(file, { highWaterMark: MiB })) as unknown as BodyInit,
-    headers: { "X-Filename": name, "Content-Length": String(statSync(file).size) },
+    headers: { ...auth, "X-Filename": name, "Content-Length": String(statSync(file).size) },
     duplex: "half",
   } as RequestInit);
   if (res.status !== 202) throw new Error(`upload refused: ${res.status} ${await res.text()}`);
@@ -87,7 +88,8 @@ async function main() {
   const bundles = [];
   for (const size of sizes) bundles.push({ size, ...(await ensureBundle(size)) });
 
-  const portal = await startPortal({ env: { MAX_UPLOAD_BYTES: String(8 * 1024 * MiB), JOB_TIMEOUT_SECONDS: "3600" } });
+  const portal = await startPortal({ env: { MAX_UPLOAD_BYTES: String(8 * 1024 * MiB), JOB_TIMEOUT_SECONDS: "3600", RATE_LIMIT_UPLOAD: "1000/60" } });
+  const user = await createTestUser(portal.url, "bench");
   const rss = rssSampler(portal.process.pid!);
   try {
     await new Promise((r) => setTimeout(r, 1000));
@@ -97,10 +99,10 @@ async function main() {
     console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     const rows = [];
     for (const b of bundles) {
-      const id = await upload(portal, b.tgz, path.basename(b.tgz));
+      const id = await upload(portal, user.auth, b.tgz, path.basename(b.tgz));
       rss.take();
       const started = process.hrtime.bigint();
-      const analysis = await waitForAnalysis(portal.url, id, 3600_000);
+      const analysis = await waitForAnalysis(portal.url, id, user.auth, 3600_000);
       const a = Number(process.hrtime.bigint() - started) / 1e9;
       const peak = rss.take();
       if (analysis.status !== "done") throw new Error(`analysis failed: ${JSON.stringify(analysis.error)}`);
@@ -116,9 +118,9 @@ async function main() {
     const tar = path.join(CACHE, `upload-${big.size}.tar`);
     if (!existsSync(tar)) spawnSync("tar", ["-C", big.dir, "-cf", tar, "."], { stdio: "inherit" });
     rss.take();
-    const id = await upload(portal, tar, "diagnostic_log_expc1_upload.tar");
+    const id = await upload(portal, user.auth, tar, "diagnostic_log_expc1_upload.tar");
     const uploadPeak = rss.take();
-    await waitForAnalysis(portal.url, id, 3600_000);
+    await waitForAnalysis(portal.url, id, user.auth, 3600_000);
     console.log(`\nupload of ${label(statSync(tar).size)}: server peak RSS while receiving ${label(uploadPeak)} (idle ${label(idle)})`);
 
     const worst = rows.reduce((m, r) => (r.ratio > m.ratio ? r : m), rows[0]);

@@ -4,16 +4,22 @@ import { writeFile, mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { addSessionCookie, createTestUser } from "../helpers/accounts";
 import { startPortal, type Portal } from "../helpers/portal";
 import { TLS_BUNDLE_NAME, tlsBundle } from "../fixtures/tls-bundle";
 
 let portal: Portal;
 let bundlePath: string;
+let sessionCookie: string;
 
 test.beforeAll(async () => {
   portal = await startPortal();
+  sessionCookie = (await createTestUser(portal.url)).cookie;
   bundlePath = path.join(await mkdtemp(path.join(os.tmpdir(), "ea-e2e-")), TLS_BUNDLE_NAME);
   await writeFile(bundlePath, await tlsBundle());
+});
+test.beforeEach(async ({ context }) => {
+  await addSessionCookie(context, portal.url, sessionCookie);
 });
 test.afterAll(async () => {
   await portal?.dispose();

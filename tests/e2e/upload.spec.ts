@@ -1,14 +1,22 @@
 // A user's path through the browser: drop a bundle, see what it holds, analyse it, read the card.
 import { expect, test, type Page } from "@playwright/test";
+import { addSessionCookie, createTestUser } from "../helpers/accounts";
 import { SAMPLE_SELF_SIGNED, SAMPLE_SNI, startPortal, type Portal } from "../helpers/portal";
 
 const SIGNATURE = "x14-2-traffic-server-verification";
 let portal: Portal;
+let sessionCookie: string;
 // A picture renamed to .tar.gz: the commonest wrong upload.
 const PNG_BYTES = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1]);
 
 test.beforeAll(async () => {
   portal = await startPortal();
+  sessionCookie = (await createTestUser(portal.url)).cookie;
+});
+
+// Every test here acts as one signed-in user (accounts.spec.ts covers signing in through the pages).
+test.beforeEach(async ({ context }) => {
+  await addSessionCookie(context, portal.url, sessionCookie);
 });
 test.afterAll(async () => {
   await portal?.dispose();

@@ -114,7 +114,8 @@ export async function startPortal(opts: { env?: Record<string, string>; dataDir?
 }
 
 async function waitForHealth(url: string, child: ChildProcess, output: () => string) {
-  const deadline = Date.now() + 90_000;
+  // Generous: a loaded CI machine running several portals at once can take a while to start one.
+  const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`portal exited with ${child.exitCode}:\n${output()}`);
     try {
@@ -126,15 +127,16 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
     await new Promise((r) => setTimeout(r, 250));
   }
   child.kill("SIGKILL");
-  throw new Error(`portal did not become healthy in 90 s:\n${output()}`);
+  throw new Error(`portal did not become healthy in 180 s:\n${output()}`);
 }
 
-/** Polls GET /api/analyses/:id until the analysis is done or failed. */
-export async function waitForAnalysis(url: string, id: string, timeoutMs = 60_000): Promise<any> {
+/** Polls GET /api/analyses/:id (as the user `headers` name) until the analysis is done or failed. */
+export async function waitForAnalysis(url: string, id: string, headers: Record<string, string>, timeoutMs = 60_000): Promise<any> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const res = await fetch(`${url}/api/analyses/${id}`);
+    const res = await fetch(`${url}/api/analyses/${id}`, { headers });
     const body = await res.json();
+    if (!res.ok) throw new Error(`GET /api/analyses/${id} answered ${res.status}: ${JSON.stringify(body)}`);
     if (body.status === "done" || body.status === "failed") return body;
     if (Date.now() > deadline) throw new Error(`analysis ${id} still ${body.status} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 200));

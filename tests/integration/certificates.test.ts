@@ -3,21 +3,24 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { startPortal, waitForAnalysis, type Portal } from "../helpers/portal";
+import { createTestUser, type TestUser } from "../helpers/accounts";
 import { CUCM, IMP, TLS_BUNDLE_NAME, tlsBundle } from "../fixtures/tls-bundle";
 
 describe("certificates from packet captures, through the HTTP API", () => {
   let portal: Portal;
+  let user: TestUser;
   before(async () => {
     portal = await startPortal();
+    user = await createTestUser(portal.url);
   });
   after(async () => {
     await portal?.dispose();
   });
 
   async function analyse(bytes: Buffer): Promise<any> {
-    const res = await fetch(`${portal.url}/api/analyses`, { method: "POST", body: new Uint8Array(bytes), headers: { "X-Filename": TLS_BUNDLE_NAME } });
+    const res = await fetch(`${portal.url}/api/analyses`, { method: "POST", body: new Uint8Array(bytes), headers: { ...user.auth, "X-Filename": TLS_BUNDLE_NAME } });
     assert.equal(res.status, 202);
-    return waitForAnalysis(portal.url, (await res.json()).id);
+    return waitForAnalysis(portal.url, (await res.json()).id, user.auth);
   }
 
   it("shows both certificates on the right ports and names the self-signed ECDSA one on the failing node's card", async () => {

@@ -17,21 +17,24 @@ import {
   xconfDump,
   xstatDump,
 } from "../fixtures/build-bundle";
+import { createTestUser, type TestUser } from "../helpers/accounts";
 import { SAMPLE_SELF_SIGNED, startPortal, waitForAnalysis, type Portal } from "../helpers/portal";
 
 describe("hostile bundles", () => {
   let portal: Portal;
+  let user: TestUser;
   before(async () => {
     portal = await startPortal();
+    user = await createTestUser(portal.url);
   });
   after(async () => {
     await portal?.dispose();
   });
 
   async function analyse(body: Buffer, fileName: string) {
-    const res = await fetch(`${portal.url}/api/analyses`, { method: "POST", body: new Uint8Array(body), headers: { "X-Filename": fileName } });
+    const res = await fetch(`${portal.url}/api/analyses`, { method: "POST", body: new Uint8Array(body), headers: { ...user.auth, "X-Filename": fileName } });
     assert.equal(res.status, 202, await res.clone().text());
-    return waitForAnalysis(portal.url, (await res.json()).id, 120_000);
+    return waitForAnalysis(portal.url, (await res.json()).id, user.auth, 120_000);
   }
 
   function assertFailedCleanly(analysis: any, code: string) {
@@ -122,15 +125,17 @@ describe("embedded database", () => {
     const first = await startPortal({ databaseUrl: null });
     let second: Portal | undefined;
     try {
-      const res = await fetch(`${first.url}/api/analyses`, { method: "POST", body: await readFile(SAMPLE_SELF_SIGNED), headers: { "X-Filename": "a.tar.gz" } });
+      const user = await createTestUser(first.url);
+      const res = await fetch(`${first.url}/api/analyses`, { method: "POST", body: await readFile(SAMPLE_SELF_SIGNED), headers: { ...user.auth, "X-Filename": "a.tar.gz" } });
       const { id } = await res.json();
-      assert.equal((await waitForAnalysis(first.url, id)).status, "done");
+      assert.equal((await waitForAnalysis(first.url, id, user.auth)).status, "done");
 
       await assert.rejects(startPortal({ databaseUrl: null, dataDir: first.dataDir }), /in use by process/);
 
       await first.stop();
       second = await startPortal({ databaseUrl: null, dataDir: first.dataDir });
-      const again = await (await fetch(`${second.url}/api/analyses/${id}`)).json();
+      // The token is in the database too: it works after the restart.
+      const again = await (await fetch(`${second.url}/api/analyses/${id}`, { headers: user.auth })).json();
       assert.equal(again.status, "done");
       assert.equal(again.results.find((r: any) => r.signatureId === "x14-2-traffic-server-verification").outcome, "issue");
     } finally {

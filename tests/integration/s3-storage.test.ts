@@ -11,6 +11,7 @@ import { ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 // @ts-expect-error s3rver ships no types
 import S3rver from "s3rver";
 import { collect, gzipStream, tarStream, xstatDump } from "../fixtures/build-bundle";
+import { createTestUser, type TestUser } from "../helpers/accounts";
 import { freePort, SAMPLE_SELF_SIGNED, startPortal, waitForAnalysis, type Portal } from "../helpers/portal";
 
 const BUCKET = "bundles-test";
@@ -21,6 +22,7 @@ describe("S3 object storage", () => {
   let endpoint: string;
   let portal: Portal;
   let client: S3Client;
+  let user: TestUser;
 
   before(async () => {
     s3Dir = await mkdtemp(path.join(os.tmpdir(), "ea-s3-"));
@@ -30,6 +32,7 @@ describe("S3 object storage", () => {
     endpoint = `http://127.0.0.1:${port}`;
     const credentials = { AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "S3RVER" };
     portal = await startPortal({ env: { S3_BUCKET: BUCKET, S3_ENDPOINT: endpoint, S3_FORCE_PATH_STYLE: "1", S3_PREFIX: "b/", ...credentials } });
+    user = await createTestUser(portal.url);
     client = new S3Client({ region: "us-east-1", endpoint, forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
   });
   after(async () => {
@@ -41,7 +44,7 @@ describe("S3 object storage", () => {
   const objects = async () => ((await client.send(new ListObjectsV2Command({ Bucket: BUCKET }))).Contents ?? []).map((o) => ({ key: o.Key!, size: o.Size! }));
 
   async function upload(body: Uint8Array, name: string) {
-    return fetch(`${portal.url}/api/analyses`, { method: "POST", body: body as unknown as BodyInit, headers: { "X-Filename": name } });
+    return fetch(`${portal.url}/api/analyses`, { method: "POST", body: body as unknown as BodyInit, headers: { ...user.auth, "X-Filename": name } });
   }
 
   it("stores the upload as an object, analyses it from there, and keeps nothing on local disk", async () => {
@@ -49,7 +52,7 @@ describe("S3 object storage", () => {
     const res = await upload(new Uint8Array(bytes), "sample.tar.gz");
     assert.equal(res.status, 202);
     const { id } = await res.json();
-    const analysis = await waitForAnalysis(portal.url, id);
+    const analysis = await waitForAnalysis(portal.url, id, user.auth);
     assert.equal(analysis.status, "done", JSON.stringify(analysis.error));
     assert.equal(analysis.results.find((r: any) => r.signatureId === "x14-2-traffic-server-verification").outcome, "issue");
     assert.deepEqual(await objects(), [{ key: `b/${id}.bundle`, size: bytes.length }]);
@@ -67,7 +70,7 @@ describe("S3 object storage", () => {
     const res = await upload(new Uint8Array(body), "big.tar.gz");
     assert.equal(res.status, 202);
     const { id } = await res.json();
-    const analysis = await waitForAnalysis(portal.url, id);
+    const analysis = await waitForAnalysis(portal.url, id, user.auth);
     assert.equal(analysis.status, "done", JSON.stringify(analysis.error));
     const stored = (await objects()).find((o) => o.key === `b/${id}.bundle`);
     assert.equal(stored?.size, body.length);

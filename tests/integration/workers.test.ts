@@ -8,6 +8,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { collect, gzipStream, tarStream, xconfDump, xstatDump } from "../fixtures/build-bundle";
 import { syntheticLog } from "../../scripts/bench/synthetic-log";
+import { createTestUser, type TestUser } from "../helpers/accounts";
 import { ROOT, SAMPLE_SELF_SIGNED, startPortal, waitForAnalysis, type Portal } from "../helpers/portal";
 import { SIGNATURES } from "@/lib/signatures/registry";
 
@@ -40,9 +41,11 @@ const stopped = (child: ChildProcess) => new Promise((r) => (child.exitCode !== 
 
 describe("separate worker processes", { skip: process.env.DATABASE_URL ? false : "needs DATABASE_URL (run by CI)" }, () => {
   let portal: Portal;
+  let user: TestUser;
   const workers: ChildProcess[] = [];
   before(async () => {
     portal = await startPortal({ env: { RUN_WORKER: "0", ...QUEUE_ENV } });
+    user = await createTestUser(portal.url);
   });
   after(async () => {
     for (const w of workers) if (w.exitCode === null) w.kill("SIGKILL");
@@ -51,7 +54,7 @@ describe("separate worker processes", { skip: process.env.DATABASE_URL ? false :
   });
 
   async function upload(body: Buffer, name: string): Promise<string> {
-    const res = await fetch(`${portal.url}/api/analyses`, { method: "POST", body: new Uint8Array(body), headers: { "X-Filename": name } });
+    const res = await fetch(`${portal.url}/api/analyses`, { method: "POST", body: new Uint8Array(body), headers: { ...user.auth, "X-Filename": name } });
     assert.equal(res.status, 202);
     return (await res.json()).id;
   }
@@ -68,7 +71,7 @@ describe("separate worker processes", { skip: process.env.DATABASE_URL ? false :
     workers.push(first);
     const id = await upload(bundle, "big.tar.gz");
     await until("the first worker to start the analysis", async () => {
-      const a = await (await fetch(`${portal.url}/api/analyses/${id}`)).json();
+      const a = await (await fetch(`${portal.url}/api/analyses/${id}`, { headers: user.auth })).json();
       return a.status === "running";
     });
     first.kill("SIGKILL");
@@ -76,7 +79,7 @@ describe("separate worker processes", { skip: process.env.DATABASE_URL ? false :
 
     const second = startWorker(portal);
     workers.push(second);
-    const done = await waitForAnalysis(portal.url, id, 120_000);
+    const done = await waitForAnalysis(portal.url, id, user.auth, 120_000);
     assert.equal(done.status, "done", second.output());
     const ids = done.results.map((r: any) => r.signatureId);
     assert.equal(ids.length, SIGNATURES.length, "one result per signature, none duplicated");
@@ -89,7 +92,7 @@ describe("separate worker processes", { skip: process.env.DATABASE_URL ? false :
     workers.push(other);
     const bytes = await readFile(SAMPLE_SELF_SIGNED);
     const ids = await Promise.all(Array.from({ length: 6 }, (_, i) => upload(bytes, `sample-${i}.tar.gz`)));
-    const results = await Promise.all(ids.map((id) => waitForAnalysis(portal.url, id, 60_000)));
+    const results = await Promise.all(ids.map((id) => waitForAnalysis(portal.url, id, user.auth, 60_000)));
     for (const r of results) {
       assert.equal(r.status, "done");
       assert.equal(r.results.length, SIGNATURES.length);

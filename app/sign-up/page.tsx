@@ -1,0 +1,17 @@
+// /sign-up – a new account; its first visit creates a workspace of its own. ?next= as on /sign-in.
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { AuthForm } from "@/components/auth-form";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/auth";
+import { getPageViewer } from "@/lib/auth/viewer";
+import { safeNext } from "@/lib/ui/api-fetch";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Create an account" };
+
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  const next = (await searchParams).next;
+  const target = typeof next === "string" ? next : null;
+  if (await getPageViewer()) redirect(safeNext(target));
+  return <AuthForm mode="sign-up" next={target} minPasswordLength={MIN_PASSWORD_LENGTH} />;
+}

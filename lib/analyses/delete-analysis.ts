@@ -1,0 +1,11 @@
+// Deleting an analysis removes everything it consists of: the stored bundle, its results and share
+// links (cascade) and the row. A job still queued for it finds nothing and skips.
+import { getServices } from "@/lib/services";
+
+export async function deleteAnalysis(id: string): Promise<void> {
+  const { db, storage } = getServices();
+  const row = await db.prisma.analysis.findUnique({ where: { id }, select: { storageKey: true } });
+  if (!row) return;
+  await db.prisma.analysis.delete({ where: { id } });
+  await storage.delete(row.storageKey).catch((err) => console.error(`[analyses] could not delete the stored bundle of ${id}: ${(err as Error).message}`));
+}
