@@ -1,6 +1,7 @@
 // Accounts for tests, made the way a person would: sign up through the HTTP API (which gives the user a
 // workspace of their own), then create an API token with the session cookie, as the settings page does.
 import { randomBytes } from "node:crypto";
+import type { BrowserContext } from "@playwright/test";
 
 export type TestUser = {
   email: string;
@@ -65,7 +66,7 @@ export async function createTestUser(baseUrl: string, label = "user"): Promise<T
 }
 
 /** Makes a browser context act as the user whose session cookie is given (a Playwright BrowserContext). */
-export async function addSessionCookie(context: { addCookies(cookies: object[]): Promise<void> }, baseUrl: string, cookie: string): Promise<void> {
+export async function addSessionCookie(context: BrowserContext, baseUrl: string, cookie: string): Promise<void> {
   const eq = cookie.indexOf("=");
   await context.addCookies([{ name: cookie.slice(0, eq), value: cookie.slice(eq + 1), url: baseUrl, httpOnly: true, sameSite: "Lax" }]);
 }
