@@ -1,6 +1,8 @@
 // The shapes an analysis produces, validated with zod at the boundaries (worker -> DB, DB -> API).
 // These are a public contract: GET /api/analyses/:id returns them. Extend, never rename.
 import { z } from "zod";
+import { mraRequestsDetailSchema } from "@/lib/analysis/details/mra-requests";
+import { unexplainedWarningsDetailSchema } from "@/lib/analysis/details/unexplained-warnings";
 
 export const OUTCOMES = ["issue", "potential", "missing", "not_applicable", "ok"] as const;
 export const outcomeSchema = z.enum(OUTCOMES);
@@ -31,6 +33,8 @@ export const affectedSchema = z.object({
   /** ISO-8601 timestamps as written in the log (with offset) */
   firstSeen: z.string().nullable(),
   lastSeen: z.string().nullable(),
+  /** the Expressway peer(s) whose logs show it, when the bundle holds several (cluster) */
+  peers: z.array(z.string()).optional(),
 });
 export type Affected = z.infer<typeof affectedSchema>;
 
@@ -43,8 +47,16 @@ export const evidenceSchema = z.object({
   text: z.string(),
   /** how many lines identical but for their timestamp were folded into this one */
   count: z.number().int().positive().optional(),
+  /** a few lines before and after, as written (bounded; only for lines that became evidence) */
+  context: z
+    .object({
+      before: z.array(z.object({ line: z.number().int().positive(), text: z.string() })),
+      after: z.array(z.object({ line: z.number().int().positive(), text: z.string() })),
+    })
+    .optional(),
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
+export type EvidenceContext = NonNullable<Evidence["context"]>;
 
 export const referenceSchema = z.object({ title: z.string(), url: z.string().url() });
 
@@ -94,7 +106,10 @@ export type BundleFacts = z.infer<typeof bundleFactsSchema>;
  * Views beyond the cards, each an optional key owned by the module that builds it (the schema lives
  * there and is added here). Stored as one JSON document per analysis.
  */
-export const analysisDetailsSchema = z.object({});
+export const analysisDetailsSchema = z.object({
+  mraRequests: mraRequestsDetailSchema.optional(),
+  unexplainedWarnings: unexplainedWarningsDetailSchema.optional(),
+});
 export type AnalysisDetails = z.infer<typeof analysisDetailsSchema>;
 
 export const analysisOutputSchema = z.object({
@@ -123,7 +138,18 @@ export type AnalysisView = {
   counts: Record<Outcome, number>;
   results: SignatureResult[];
   details: AnalysisDetails;
+  /** outcomes before the last re-analysis (null if never re-analysed) */
+  previous?: PreviousRun | null;
 };
+
+export const previousOutcomeSchema = z.object({
+  signatureId: z.string(),
+  signatureVersion: z.number().int().positive(),
+  outcome: outcomeSchema,
+  title: z.string().optional(),
+});
+export type PreviousOutcome = z.infer<typeof previousOutcomeSchema>;
+export type PreviousRun = { catalogVersion: string | null; outcomes: PreviousOutcome[] };
 
 /** one row of GET /api/analyses */
 export type AnalysisSummary = {

@@ -9,6 +9,11 @@ import { XstatReader } from "@/lib/parse/xstat";
 import type { Facts } from "@/lib/facts/facts";
 import { SystemCollector } from "@/lib/facts/system-facts";
 import { TrafficServerCollector } from "@/lib/facts/traffic-server-facts";
+import { LineContext } from "@/lib/facts/line-context";
+import { LogEventCollector } from "@/lib/facts/log-events";
+import { TrustStoreCollector, isTrustStoreFile } from "@/lib/facts/trust-store";
+import { WarningCollector } from "@/lib/facts/warning-templates";
+import { startsWithTimestamp } from "@/lib/parse/syslog-prefix";
 
 type LineSink = { push(line: string, lineNo: number): void; end(): void };
 
@@ -19,23 +24,37 @@ export type FactsCollector = {
 
 export function createFactsCollector(): FactsCollector {
   const system = new SystemCollector();
-  const trafficServer = new TrafficServerCollector();
+  const lineContext = new LineContext();
+  const trafficServer = new TrafficServerCollector(lineContext);
+  const events = new LogEventCollector(lineContext);
+  const warnings = new WarningCollector();
+  const trustStore = new TrustStoreCollector();
   const logFiles: string[] = [];
   let sink: LineSink | null = null;
 
   function logSink(file: BundleEntry): LineSink {
     system.startLogFile();
+    lineContext.startFile(file.name);
+    events.startFile();
     logFiles.push(file.name);
     const reader = new LogReader(
       (entry) => {
         system.onLogEntry(file.name, entry);
+        events.onProcessLine(entry.prefix.process);
         trafficServer.onEntry(file.name, entry);
       },
       // Only traffic_server's HTTP messages are needed; SIP bodies are skipped unkept.
       { keepBlock: (prefix) => TrafficServerCollector.isTrafficServer(prefix.process), maxBlockLines: 8 },
     );
     return {
-      push: (line, lineNo) => reader.push(line, lineNo),
+      push: (line, lineNo) => {
+        // Context first: entries reach the collectors when the next line arrives, and their
+        // evidence may want that line as "after" context.
+        lineContext.push(line, lineNo);
+        events.onLine(file.name, line, lineNo);
+        if (startsWithTimestamp(line)) warnings.onLine(file.name, line, lineNo);
+        reader.push(line, lineNo);
+      },
       end: () => {
         reader.end();
         system.endLogFile();
@@ -83,6 +102,11 @@ export function createFactsCollector(): FactsCollector {
   const visitor: BundleVisitor = {
     onFileStart(file) {
       system.onFileName(file.name);
+      if (file.kind === "certificate" && isTrustStoreFile(file.name)) {
+        trustStore.startFile(file.name);
+        sink = { push: (line, lineNo) => trustStore.onLine(line, lineNo), end() {} };
+        return true;
+      }
       if (!isTextKind(file.kind)) return false;
       sink = file.kind === "log" ? logSink(file) : dumpSink(file);
       return true;
@@ -101,10 +125,11 @@ export function createFactsCollector(): FactsCollector {
     finish(read, fileName) {
       system.onUploadName(fileName);
       const sys = system.finish();
+      const store = trustStore.finish();
       return {
         fileName,
         files: read.files,
-        notes: [...read.notes, ...sys.notes],
+        notes: [...read.notes, ...sys.notes, ...(store?.notes ?? [])],
         lineCount: read.lineCount,
         host: sys.host,
         hosts: sys.hosts,
@@ -115,6 +140,9 @@ export function createFactsCollector(): FactsCollector {
         timeRange: sys.timeRange,
         logFiles,
         trafficServer: trafficServer.finish(),
+        events: { ...events.finish(), evidence: events.evidence() },
+        warnings: warnings.finish(),
+        trustStore: store,
       };
     },
   };
