@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const ITEMS = [
   { href: "/", label: "Analyze", match: (p: string) => p === "/" },
   { href: "/analyses", label: "History", match: (p: string) => p.startsWith("/analyses") },
+  { href: "/signatures", label: "Signatures", match: (p: string) => p.startsWith("/signatures") },
 ];
 
 export function SiteNav() {
