@@ -18,6 +18,7 @@ export type LogEventKind =
   | "edge_config_response"
   | "edge_config_request"
   | "collab_edge"
+  | "collab_edge_mismatch"
   | "saml_invalid_response"
   | "saml_no_uid"
   | "saml"
@@ -25,7 +26,8 @@ export type LogEventKind =
   | "http_401"
   | "http_403";
 
-type Spec = { kind: LogEventKind; needles: string[]; accept?: (text: string) => boolean };
+/** countOnly: kinds that only tell whether the logs cover a subject (no lines kept) */
+type Spec = { kind: LogEventKind; needles: string[]; accept?: (text: string) => boolean; countOnly?: boolean };
 
 const COLLAB_MISMATCH = ["not in certificate", "SAN", "subjectAltName", "does not match", "mismatch", "not match"];
 
@@ -39,12 +41,13 @@ export const LOG_EVENT_SPECS: readonly Spec[] = [
   { kind: "next_hop_failed", needles: ["Next Hop Connection Failed"] },
   { kind: "xcp_unreachable", needles: ["Unable to connect to host"], accept: (t) => t.indexOf("7400") !== -1 },
   { kind: "edge_config_response", needles: ["_cisco-uds"] },
-  { kind: "edge_config_request", needles: ["get_edge_config"] },
-  { kind: "collab_edge", needles: ["_collab-edge"] },
+  { kind: "edge_config_request", needles: ["get_edge_config"], countOnly: true },
+  { kind: "collab_edge", needles: ["_collab-edge"], countOnly: true },
+  { kind: "collab_edge_mismatch", needles: ["_collab-edge"], accept: (t) => isCollabEdgeMismatch(t) },
   { kind: "saml_invalid_response", needles: ["Invalid SAML Response", "Invalid SAML response"] },
   { kind: "saml_no_uid", needles: ["No uid Attribute in Assertion", "No uid attribute in assertion"] },
-  { kind: "saml", needles: ["SAML", "saml"] },
-  { kind: "tls_negotiation", needles: ["TLS Negotiation"] },
+  { kind: "saml", needles: ["SAML", "saml"], countOnly: true },
+  { kind: "tls_negotiation", needles: ["TLS Negotiation"], countOnly: true },
   { kind: "http_401", needles: ["401 Unauthorized"] },
   { kind: "http_403", needles: ["403 Forbidden"] },
 ];
@@ -78,7 +81,7 @@ export type LogEventFacts = {
   processLines: Record<string, number>;
 };
 
-const MAX_KEPT = 2000;
+const MAX_KEPT = 1000;
 const MAX_TEXT = 4000;
 const MAX_EVIDENCE_PER_KIND = 60;
 
@@ -121,7 +124,7 @@ export class LogEventCollector {
     for (const spec of matched) {
       const n = (this.counts[spec.kind] ?? 0) + 1;
       this.counts[spec.kind] = n;
-      if (n > MAX_KEPT) continue;
+      if (n > MAX_KEPT || spec.countOnly) continue;
       const list = (this.events[spec.kind] ??= []);
       list.push({ kind: spec.kind, file, line: lineNo, timestamp: prefix?.timestamp ?? null, peer: prefix?.host ?? null, process: prefix?.process ?? null, fields, text: clipped });
       let bag = this.bags.get(spec.kind);

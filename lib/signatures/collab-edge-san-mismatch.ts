@@ -1,7 +1,6 @@
 // `_collab-edge` / certificate mismatch: the Expressway-E certificate does not carry the name the
 // `_collab-edge._tls` SRV record points to (or the MRA domain), where the logs show it.
 import type { Facts } from "@/lib/facts/facts";
-import { isCollabEdgeMismatch } from "@/lib/facts/log-events";
 import { collectSteps, listEntities, period, phraseEvaluation, plural } from "@/lib/signatures/helpers";
 import { type SignatureEvaluation, defineSignature } from "@/lib/signatures/signature";
 
@@ -26,8 +25,7 @@ export const collabEdgeSanMismatch = defineSignature(
 
 function evaluate(facts: Facts): SignatureEvaluation {
   return phraseEvaluation(facts, {
-    kinds: ["collab_edge"],
-    filter: (e) => isCollabEdgeMismatch(e.text),
+    kinds: ["collab_edge_mismatch"],
     entity: (e) => ({ host: NAME_RE.exec(e.text)?.[1] ?? e.peer, ip: null, port: 8443, service: "MRA HTTPS (8443)", reason: "certificate does not name the _collab-edge target / MRA domain" }),
     covered: (facts.events.counts.collab_edge ?? 0) > 0,
     issue: (affected) => ({
