@@ -16,12 +16,15 @@ const dash = <span className="text-slate-400">–</span>;
 
 export function AffectedTable({ affected }: { affected: Affected[] }) {
   if (affected.length === 0) return null;
+  // The Expressway peer column only helps when the bundle holds several peers.
+  const showPeers = new Set(affected.flatMap((a) => a.peers ?? [])).size > 1;
   return (
     <div className="overflow-hidden rounded-lg border border-slate-200">
       <table className="block w-full text-sm md:table">
         <thead className="hidden bg-slate-50 text-left text-xs font-medium text-slate-500 md:table-header-group">
           <tr>
             <th scope="col" className="px-3 py-2 font-medium">Host</th>
+            {showPeers && <th scope="col" className="px-3 py-2 font-medium">Seen by</th>}
             <th scope="col" className="px-3 py-2 font-medium">IP</th>
             <th scope="col" className="px-3 py-2 font-medium">Port</th>
             <th scope="col" className="px-3 py-2 font-medium">Service</th>
@@ -36,6 +39,11 @@ export function AffectedTable({ affected }: { affected: Affected[] }) {
               <Cell label="Host">
                 {a.host ? <span className="font-medium break-all text-slate-900 md:break-normal md:whitespace-nowrap">{a.host}</span> : dash}
               </Cell>
+              {showPeers && (
+                <Cell label="Seen by">
+                  {a.peers?.length ? <span className="text-xs font-medium whitespace-nowrap text-slate-700">{a.peers.join(", ")}</span> : dash}
+                </Cell>
+              )}
               <Cell label="IP">{a.ip ? <span className="font-mono text-[13px]">{a.ip}</span> : dash}</Cell>
               <Cell label="Port">{a.port != null ? <span className="font-mono text-[13px] tabular-nums">{a.port}</span> : dash}</Cell>
               <Cell label="Service">

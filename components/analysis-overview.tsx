@@ -13,6 +13,10 @@ import { CopyButton } from "./copy-button";
 import { ChevronRightIcon, ServerIcon, UploadIcon } from "./icons";
 import { OutcomeTabs } from "./outcome-tabs";
 import { resultAnchor } from "./result-card";
+import { MraRequestsView } from "./mra-requests-view";
+import { ReanalyzeButton } from "./reanalyze-button";
+import { UnexplainedWarningsPanel } from "./unexplained-warnings-panel";
+import { WhatChangedPanel } from "./what-changed-panel";
 
 const isActive = (s: AnalysisView["status"]) => s === "queued" || s === "running";
 
@@ -212,6 +216,9 @@ export function AnalysisOverview({
           {!readOnly && (
             <div className="flex shrink-0 flex-wrap gap-2">
               <CopyButton label="Copy link" icon="link" testId="copy-link" />
+              {(view.status === "done" || view.status === "failed") && (
+                <ReanalyzeButton id={view.id} onQueued={() => setView((v) => ({ ...v, status: "queued" }))} />
+              )}
               <Link href="/" className="btn-secondary">
                 <UploadIcon className="h-4 w-4" />
                 Analyze another
@@ -237,8 +244,11 @@ export function AnalysisOverview({
 
       {active && <AnalysisStatusPanel view={view} connection={connection} />}
       {view.status === "failed" && <AnalysisErrorPanel view={view} />}
+      {view.status === "done" && <WhatChangedPanel view={view} />}
       {view.status === "done" && <OutcomeTabs results={view.results} counts={view.counts} selected={tab} onSelect={selectTab} />}
       {view.status === "done" && view.details?.tls && <CertificatesPanel tls={view.details.tls} />}
+      {view.status === "done" && view.details.mraRequests && <MraRequestsView detail={view.details.mraRequests} />}
+      {view.status === "done" && view.details.unexplainedWarnings && <UnexplainedWarningsPanel detail={view.details.unexplainedWarnings} />}
     </div>
   );
 }

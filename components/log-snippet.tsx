@@ -57,33 +57,9 @@ function groupByFile(evidence: Evidence[]): Group[] {
   return groups;
 }
 
-export function LogSnippet({ evidence }: { evidence: Evidence[] }) {
-  const [expanded, setExpanded] = useState(false);
-  if (evidence.length === 0) return null;
-  const shown = expanded ? evidence : evidence.slice(0, COLLAPSED_LINES);
-  const groups = groupByFile(shown);
-  const maxCount = Math.max(...evidence.map((e) => e.count ?? 1));
-  const hasCounts = maxCount > 1;
-  const countCh = `×${maxCount.toLocaleString("en-US")}`.length + 2;
-  const gutterCh = Math.max(4, String(Math.max(...evidence.map((e) => e.line))).length + 1);
-  const hidden = evidence.length - shown.length;
-
+function EvidenceRow({ e, gutterCh, hasCounts, countCh }: { e: Evidence; gutterCh: number; hasCounts: boolean; countCh: number }) {
   return (
-    <div className="overflow-hidden rounded-lg border border-slate-800 bg-slate-950 shadow-inner">
-      {groups.map((g, gi) => (
-        <figure key={gi} className={gi > 0 ? "border-t border-slate-800" : ""}>
-          <figcaption className="flex items-center justify-between gap-2 border-b border-slate-800 bg-slate-900 px-3 py-1.5">
-            <span className="min-w-0 truncate font-mono text-[11px] text-slate-400" title={g.file}>
-              {g.file}
-            </span>
-            <span className="[&_button]:text-slate-500 [&_button:hover]:bg-slate-800 [&_button:hover]:text-slate-200">
-              <CopyIconButton text={g.lines.map((l) => l.text).join("\n")} label="Copy these log lines" />
-            </span>
-          </figcaption>
-          <div className="scroll-thin overflow-x-auto" tabIndex={0} role="region" aria-label={`Log lines from ${baseName(g.file)}`}>
-            <div className="w-max min-w-full py-1.5 font-mono text-[12px] leading-5">
-              {g.lines.map((e, i) => (
-                <div key={`${e.line}-${i}`} className="flex hover:bg-white/[0.03]" data-ref={`${e.file}:${e.line}`}>
+                <div className="flex hover:bg-white/[0.03]" data-ref={`${e.file}:${e.line}`}>
                   <span
                     className="sticky left-0 shrink-0 bg-slate-950 pr-3 pl-3 text-right text-slate-600 select-none"
                     style={{ width: `${gutterCh + 2}ch` }}
@@ -116,7 +92,83 @@ export function LogSnippet({ evidence }: { evidence: Evidence[] }) {
                     )}
                   </code>
                 </div>
-              ))}
+  );
+}
+
+type Row = { kind: "evidence"; e: Evidence } | { kind: "context"; line: number; text: string };
+
+/** Evidence lines with their context lines woven in, each file line shown once. */
+function withContext(lines: Evidence[], on: boolean): Row[] {
+  if (!on) return lines.map((e) => ({ kind: "evidence", e }));
+  const evidenceLines = new Set(lines.map((e) => e.line));
+  const shown = new Set<number>();
+  const rows: Row[] = [];
+  const ctx = (c: { line: number; text: string }) => {
+    if (evidenceLines.has(c.line) || shown.has(c.line)) return;
+    shown.add(c.line);
+    rows.push({ kind: "context", line: c.line, text: c.text });
+  };
+  for (const e of lines) {
+    e.context?.before.forEach(ctx);
+    shown.add(e.line);
+    rows.push({ kind: "evidence", e });
+    e.context?.after.forEach(ctx);
+  }
+  return rows;
+}
+
+export function LogSnippet({ evidence }: { evidence: Evidence[] }) {
+  const [expanded, setExpanded] = useState(false);
+  const [context, setContext] = useState(false);
+  const hasContext = evidence.some((e) => (e.context?.before.length ?? 0) + (e.context?.after.length ?? 0) > 0);
+  if (evidence.length === 0) return null;
+  const shown = expanded ? evidence : evidence.slice(0, COLLAPSED_LINES);
+  const groups = groupByFile(shown);
+  const maxCount = Math.max(...evidence.map((e) => e.count ?? 1));
+  const hasCounts = maxCount > 1;
+  const countCh = `×${maxCount.toLocaleString("en-US")}`.length + 2;
+  const gutterCh = Math.max(4, String(Math.max(...evidence.map((e) => e.line))).length + 1);
+  const hidden = evidence.length - shown.length;
+
+  return (
+    <div className="overflow-hidden rounded-lg border border-slate-800 bg-slate-950 shadow-inner">
+      {groups.map((g, gi) => (
+        <figure key={gi} className={gi > 0 ? "border-t border-slate-800" : ""}>
+          <figcaption className="flex items-center justify-between gap-2 border-b border-slate-800 bg-slate-900 px-3 py-1.5">
+            <span className="min-w-0 truncate font-mono text-[11px] text-slate-400" title={g.file}>
+              {g.file}
+            </span>
+            <span className="flex items-center gap-1 [&_button]:text-slate-500 [&_button:hover]:bg-slate-800 [&_button:hover]:text-slate-200">
+              {hasContext && gi === 0 && (
+                <button
+                  type="button"
+                  onClick={() => setContext((v) => !v)}
+                  aria-pressed={context}
+                  className="rounded px-1.5 py-0.5 text-[11px] font-medium"
+                  data-testid="toggle-context"
+                >
+                  {context ? "Hide context" : "Show context"}
+                </button>
+              )}
+              <CopyIconButton text={g.lines.map((l) => l.text).join("\n")} label="Copy these log lines" />
+            </span>
+          </figcaption>
+          <div className="scroll-thin overflow-x-auto" tabIndex={0} role="region" aria-label={`Log lines from ${baseName(g.file)}`}>
+            <div className="w-max min-w-full py-1.5 font-mono text-[12px] leading-5">
+              {withContext(g.lines, context).map((row, i) =>
+                row.kind === "context" ? (
+                  <div key={`c${row.line}-${i}`} className="flex bg-white/[0.015]" data-context-line={row.line}>
+                    <span className="sticky left-0 shrink-0 bg-slate-950 pr-3 pl-3 text-right text-slate-700 select-none" style={{ width: `${gutterCh + 2}ch` }}>
+                      <span className="sr-only">{g.file}:</span>
+                      {row.line}
+                    </span>
+                    {hasCounts && <span className="shrink-0" style={{ width: `${countCh}ch` }} />}
+                    <code className="pr-4 whitespace-pre text-slate-500">{row.text}</code>
+                  </div>
+                ) : (
+                <EvidenceRow key={`${row.e.line}-${i}`} e={row.e} gutterCh={gutterCh} hasCounts={hasCounts} countCh={countCh} />
+                ),
+              )}
             </div>
           </div>
         </figure>

@@ -33,7 +33,7 @@ async function startWorker({ boss, config }: Services) {
     { localConcurrency: config.WORKER_CONCURRENCY, batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 1 },
     async (jobs) => {
       for (const job of jobs as JobWithMetadata<AnalysisJob>[]) {
-        await runAnalysis(job.data.analysisId, { signal: job.signal, finalAttempt: job.retryCount >= job.retryLimit });
+        await runAnalysis(job.data.analysisId, { signal: job.signal, finalAttempt: job.retryCount >= job.retryLimit, reanalyze: job.data.reanalyze === true });
       }
     },
   );

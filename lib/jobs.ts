@@ -7,7 +7,8 @@ import type { Database } from "@/lib/db/open";
 
 export const ANALYSIS_QUEUE = "analyze-bundle";
 
-export type AnalysisJob = { analysisId: string };
+/** `reanalyze`: run even though the analysis finished before (POST /api/analyses/:id/reanalyze). */
+export type AnalysisJob = { analysisId: string; reanalyze?: boolean };
 
 export async function createBoss(db: Database, config: Config): Promise<PgBoss> {
   const boss = db.pglite
@@ -34,6 +35,6 @@ export async function createBoss(db: Database, config: Config): Promise<PgBoss> 
   return boss;
 }
 
-export async function enqueueAnalysis(boss: PgBoss, analysisId: string): Promise<string | null> {
-  return boss.send(ANALYSIS_QUEUE, { analysisId } satisfies AnalysisJob);
+export async function enqueueAnalysis(boss: PgBoss, analysisId: string, opts: { reanalyze?: boolean } = {}): Promise<string | null> {
+  return boss.send(ANALYSIS_QUEUE, (opts.reanalyze ? { analysisId, reanalyze: true } : { analysisId }) satisfies AnalysisJob);
 }

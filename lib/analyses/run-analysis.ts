@@ -7,12 +7,17 @@ import { getServices } from "@/lib/services";
 
 export type RunOutcome = "done" | "failed" | "skipped";
 
-export async function runAnalysis(analysisId: string, opts: { signal?: AbortSignal; finalAttempt?: boolean } = {}): Promise<RunOutcome> {
+export async function runAnalysis(
+  analysisId: string,
+  opts: { signal?: AbortSignal; finalAttempt?: boolean; reanalyze?: boolean } = {},
+): Promise<RunOutcome> {
   const { db, storage, config } = getServices();
   const { prisma } = db;
   const analysis = await prisma.analysis.findUnique({ where: { id: analysisId } });
   // Deleted meanwhile, or finished by an earlier attempt whose completion was not recorded by the queue.
-  if (!analysis || analysis.status === "done" || analysis.status === "failed") return "skipped";
+  // A re-analysis job runs a finished analysis on purpose (its request set it back to queued, but a
+  // retried job must not be skipped because an earlier attempt already finished it).
+  if (!analysis || (!opts.reanalyze && (analysis.status === "done" || analysis.status === "failed"))) return "skipped";
 
   await prisma.analysis.update({
     where: { id: analysisId },

@@ -8,6 +8,8 @@ import {
   evidenceSchema,
   referenceSchema,
   type AnalysisSummary,
+  type PreviousRun,
+  previousOutcomeSchema,
   type AnalysisView,
   type Outcome,
   type SignatureResult,
@@ -95,5 +97,11 @@ export function toView(a: Analysis & { results: Result[] }): AnalysisView {
     results: a.results.map(toResult),
     details: parseDetails(a.details),
     stats: statsSchema.nullable().catch(null).parse(a.stats ?? null),
+    previous: previousOf(a),
   };
+}
+
+function previousOf(a: Analysis): PreviousRun | null {
+  if (a.previousOutcomes == null) return null;
+  return { catalogVersion: a.previousCatalogVersion, outcomes: parseList(previousOutcomeSchema, a.previousOutcomes) };
 }

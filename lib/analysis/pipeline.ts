@@ -5,7 +5,9 @@ import { BundleError } from "@/lib/bundle/bundle-error";
 import { DEFAULT_LIMITS, type Limits } from "@/lib/bundle/limits";
 import { type BundleInput, readBundle } from "@/lib/bundle/read-bundle";
 import { createFactsCollector } from "@/lib/facts/collect-facts";
-import { CATALOG_VERSION, runSignatures } from "@/lib/signatures/registry";
+import { CATALOG_VERSION, SIGNATURES, runSignatures } from "@/lib/signatures/registry";
+import { buildMraRequests } from "@/lib/analysis/details/build-mra-requests";
+import { buildUnexplainedWarnings } from "@/lib/analysis/details/build-unexplained-warnings";
 
 export { BundleError, DEFAULT_LIMITS };
 export type { Limits };
@@ -53,6 +55,8 @@ export async function analyzeBundle(
     details: {
       // Only bundles with a capture or certificate files get a certificates view.
       tls: facts.tls && (facts.tls.captureFiles.length > 0 || facts.tls.trustStoreFiles.length > 0 || facts.tls.serverCertificateFiles.length > 0) ? facts.tls.details : undefined,
+      mraRequests: buildMraRequests(facts),
+      unexplainedWarnings: buildUnexplainedWarnings(facts, SIGNATURES),
     },
   });
 }

@@ -2,6 +2,8 @@
 // These are a public contract: GET /api/analyses/:id returns them. Extend, never rename.
 import { z } from "zod";
 import { presentedCertificateSchema, tlsDetailsSchema } from "@/lib/analysis/details/tls";
+import { mraRequestsDetailSchema } from "@/lib/analysis/details/mra-requests";
+import { unexplainedWarningsDetailSchema } from "@/lib/analysis/details/unexplained-warnings";
 
 export const OUTCOMES = ["issue", "potential", "missing", "not_applicable", "ok"] as const;
 export const outcomeSchema = z.enum(OUTCOMES);
@@ -34,6 +36,8 @@ export const affectedSchema = z.object({
   lastSeen: z.string().nullable(),
   /** the certificate the node presented on that port, read from a packet capture in the bundle */
   certificate: presentedCertificateSchema.optional(),
+  /** the Expressway peer(s) whose logs show it, when the bundle holds several (cluster) */
+  peers: z.array(z.string()).optional(),
 });
 export type Affected = z.infer<typeof affectedSchema>;
 
@@ -46,8 +50,16 @@ export const evidenceSchema = z.object({
   text: z.string(),
   /** how many lines identical but for their timestamp were folded into this one */
   count: z.number().int().positive().optional(),
+  /** a few lines before and after, as written (bounded; only for lines that became evidence) */
+  context: z
+    .object({
+      before: z.array(z.object({ line: z.number().int().positive(), text: z.string() })),
+      after: z.array(z.object({ line: z.number().int().positive(), text: z.string() })),
+    })
+    .optional(),
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
+export type EvidenceContext = NonNullable<Evidence["context"]>;
 
 export const referenceSchema = z.object({ title: z.string(), url: z.string().url() });
 
@@ -100,6 +112,8 @@ export type BundleFacts = z.infer<typeof bundleFactsSchema>;
 export const analysisDetailsSchema = z.object({
   /** TLS sessions and certificates read from the bundle's packet captures and trust store */
   tls: tlsDetailsSchema.optional(),
+  mraRequests: mraRequestsDetailSchema.optional(),
+  unexplainedWarnings: unexplainedWarningsDetailSchema.optional(),
 });
 export type AnalysisDetails = z.infer<typeof analysisDetailsSchema>;
 
@@ -131,7 +145,18 @@ export type AnalysisView = {
   details: AnalysisDetails;
   /** what the analyzer process measured (null until done) */
   stats: { analysisMs: number; peakRssBytes: number } | null;
+  /** outcomes before the last re-analysis (null if never re-analysed) */
+  previous?: PreviousRun | null;
 };
+
+export const previousOutcomeSchema = z.object({
+  signatureId: z.string(),
+  signatureVersion: z.number().int().positive(),
+  outcome: outcomeSchema,
+  title: z.string().optional(),
+});
+export type PreviousOutcome = z.infer<typeof previousOutcomeSchema>;
+export type PreviousRun = { catalogVersion: string | null; outcomes: PreviousOutcome[] };
 
 /** one row of GET /api/analyses */
 export type AnalysisSummary = {

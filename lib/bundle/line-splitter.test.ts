@@ -29,6 +29,13 @@ describe("line splitter", () => {
     assert.equal(r.lines[1][1], "ok ✓");
   });
 
+  it("decodes a Shift-JIS line (Japanese names) as Shift-JIS, not Latin-1", () => {
+    // 'ユーザー山田' in Shift-JIS
+    const sjis = Buffer.from([0x83, 0x86, 0x81, 0x5b, 0x83, 0x55, 0x81, 0x5b, 0x8e, 0x52, 0x93, 0x63]);
+    const r = split([Buffer.concat([Buffer.from('Detail="'), sjis, Buffer.from('"\n')])]);
+    assert.equal(r.lines[0][1], 'Detail="ユーザー山田"');
+  });
+
   it("skips an over-long line without buffering it and keeps numbering", () => {
     const chunks = [Buffer.from("first\n"), Buffer.alloc(600, 65), Buffer.alloc(600, 65), Buffer.from("AA\r\nthird\n")];
     const r = split(chunks, 1000);

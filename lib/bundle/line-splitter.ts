@@ -117,11 +117,38 @@ export class LineSplitter {
   }
 }
 
-/** UTF-8 when the bytes are valid UTF-8, else Latin-1 so names like "Müller" stay readable. */
+let sjis: TextDecoder | null | undefined;
+function shiftJisDecoder(): TextDecoder | null {
+  if (sjis === undefined) {
+    try {
+      sjis = new TextDecoder("shift_jis", { fatal: true });
+    } catch {
+      sjis = null; // Node built without full ICU
+    }
+  }
+  return sjis;
+}
+
+/** Kana (U+3040-U+30FF) or half-width kana: Japanese text nearly always has some; Latin-1 mis-decoded as Shift-JIS has none. */
+const KANA_RE = /[\u3040-\u30ff\uff66-\uff9f]/;
+
+/**
+ * UTF-8 when the bytes are valid UTF-8; else Shift-JIS when they decode as such and read as Japanese
+ * (Expressways with Japanese names); else Latin-1 so names like "Müller" stay readable.
+ */
 export function decodeLine(buf: Buffer, start: number, end: number): string {
   const text = utf8Slice(buf, start, end);
   // Cheap prefilter: only lines that decoded with replacement characters are re-checked.
   if (text.indexOf(REPLACEMENT) !== -1 && !isUtf8(buf.subarray(start, end))) {
+    const dec = shiftJisDecoder();
+    if (dec !== null) {
+      try {
+        const ja = dec.decode(buf.subarray(start, end));
+        if (KANA_RE.test(ja)) return ja;
+      } catch {
+        // not Shift-JIS
+      }
+    }
     return asciiSlice(buf, start, end);
   }
   return text;

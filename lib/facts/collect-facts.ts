@@ -10,6 +10,11 @@ import type { Facts } from "@/lib/facts/facts";
 import { SystemCollector } from "@/lib/facts/system-facts";
 import { TrafficServerCollector } from "@/lib/facts/traffic-server-facts";
 import { TlsCollector } from "@/lib/facts/tls-facts";
+import { LineContext } from "@/lib/facts/line-context";
+import { LogEventCollector } from "@/lib/facts/log-events";
+import { TrustStoreCollector, isTrustStoreFile } from "@/lib/facts/trust-store";
+import { WarningCollector } from "@/lib/facts/warning-templates";
+import { startsWithTimestamp } from "@/lib/parse/syslog-prefix";
 
 type LineSink = { push(line: string, lineNo: number): void; end(): void };
 
@@ -18,27 +23,46 @@ export type FactsCollector = {
   finish(read: BundleReadResult, fileName: string): Facts;
 };
 
+const MAX_TRUST_STORE_BYTES = 4 * 1024 * 1024;
+
 export function createFactsCollector(): FactsCollector {
   const system = new SystemCollector();
-  const trafficServer = new TrafficServerCollector();
+  const lineContext = new LineContext();
+  const trafficServer = new TrafficServerCollector(lineContext);
+  const events = new LogEventCollector(lineContext);
+  const warnings = new WarningCollector();
+  const trustStore = new TrustStoreCollector();
   const tls = new TlsCollector();
   let readingBytes = false;
+  /** the bytes of a ca_*.pem that the TLS collector reads too, for the trust store's lines */
+  let pemChunks: Buffer[] | null = null;
+  let pemBytes = 0;
   const logFiles: string[] = [];
   let sink: LineSink | null = null;
 
   function logSink(file: BundleEntry): LineSink {
     system.startLogFile();
+    lineContext.startFile(file.name);
+    events.startFile();
     logFiles.push(file.name);
     const reader = new LogReader(
       (entry) => {
         system.onLogEntry(file.name, entry);
+        events.onProcessLine(entry.prefix.process);
         trafficServer.onEntry(file.name, entry);
       },
       // Only traffic_server's HTTP messages are needed; SIP bodies are skipped unkept.
       { keepBlock: (prefix) => TrafficServerCollector.isTrafficServer(prefix.process), maxBlockLines: 8 },
     );
     return {
-      push: (line, lineNo) => reader.push(line, lineNo),
+      push: (line, lineNo) => {
+        // Context first: entries reach the collectors when the next line arrives, and their
+        // evidence may want that line as "after" context.
+        lineContext.push(line, lineNo);
+        events.onLine(file.name, line, lineNo);
+        if (startsWithTimestamp(line)) warnings.onLine(file.name, line, lineNo);
+        reader.push(line, lineNo);
+      },
       end: () => {
         reader.end();
         system.endLogFile();
@@ -86,10 +110,19 @@ export function createFactsCollector(): FactsCollector {
   const visitor: BundleVisitor = {
     onFileStart(file) {
       system.onFileName(file.name);
-      // Captures and certificate files stream through as bytes, in the same pass.
+      const trustStoreFile = file.kind === "certificate" && isTrustStoreFile(file.name);
+      if (trustStoreFile) trustStore.startFile(file.name);
+      // Captures and certificate files stream through as bytes, in the same pass; a trust store is
+      // also kept (it is small and capped) for the trust store collector's line reader.
       if (tls.startFile(file)) {
         readingBytes = true;
+        pemChunks = trustStoreFile ? [] : null;
+        pemBytes = 0;
         return "bytes";
+      }
+      if (trustStoreFile) {
+        sink = { push: (line, lineNo) => trustStore.onLine(line, lineNo), end() {} };
+        return true;
       }
       if (!isTextKind(file.kind)) return false;
       sink = file.kind === "log" ? logSink(file) : dumpSink(file);
@@ -100,11 +133,20 @@ export function createFactsCollector(): FactsCollector {
     },
     onBytes(_file, chunk) {
       tls.bytes(chunk);
+      if (pemChunks && pemBytes < MAX_TRUST_STORE_BYTES) {
+        pemChunks.push(Buffer.from(chunk));
+        pemBytes += chunk.length;
+      }
     },
     onFileEnd() {
       if (readingBytes) {
         readingBytes = false;
         tls.endFile();
+        if (pemChunks) {
+          const lines = Buffer.concat(pemChunks).subarray(0, MAX_TRUST_STORE_BYTES).toString("latin1").split(/\r?\n/);
+          lines.forEach((line, i) => trustStore.onLine(line, i + 1));
+          pemChunks = null;
+        }
       }
       sink?.end();
       sink = null;
@@ -117,10 +159,11 @@ export function createFactsCollector(): FactsCollector {
       system.onUploadName(fileName);
       const sys = system.finish();
       const tlsFacts = tls.finish();
+      const store = trustStore.finish();
       return {
         fileName,
         files: read.files,
-        notes: [...read.notes, ...sys.notes, ...tls.bundleNotes()],
+        notes: [...read.notes, ...sys.notes, ...tls.bundleNotes(), ...(store?.notes ?? [])],
         lineCount: read.lineCount,
         host: sys.host,
         hosts: sys.hosts,
@@ -132,6 +175,9 @@ export function createFactsCollector(): FactsCollector {
         logFiles,
         trafficServer: trafficServer.finish(),
         tls: tlsFacts,
+        events: { ...events.finish(), evidence: events.evidence() },
+        warnings: warnings.finish(),
+        trustStore: store,
       };
     },
   };

@@ -1,6 +1,6 @@
 // Collects evidence lines, folding lines identical but for their timestamps into one with a
 // count, and capping how many distinct lines are kept.
-import type { Evidence } from "@/lib/analysis/types";
+import type { Evidence, EvidenceContext } from "@/lib/analysis/types";
 import { startsWithTimestamp } from "@/lib/parse/syslog-prefix";
 
 const UTC_RE = /UTCTime="[^"]*"/;
@@ -21,7 +21,8 @@ export class EvidenceBag {
 
   constructor(private readonly maxDistinct = 200) {}
 
-  add(file: string, line: number, text: string): void {
+  /** `context` is only called for a line kept as new evidence (folded repeats need none). */
+  add(file: string, line: number, text: string, context?: () => EvidenceContext | undefined): void {
     const key = `${file}\u0000${evidenceKey(text)}`;
     const seen = this.byKey.get(key);
     if (seen) {
@@ -32,7 +33,8 @@ export class EvidenceBag {
       this.dropped++;
       return;
     }
-    this.byKey.set(key, { file, line, text, count: 1 });
+    const ctx = context?.();
+    this.byKey.set(key, ctx ? { file, line, text, count: 1, context: ctx } : { file, line, text, count: 1 });
   }
 
   get size(): number {

@@ -4,6 +4,9 @@ import type { BundleFile, Evidence } from "@/lib/analysis/types";
 import type { MraTarget } from "@/lib/facts/mra-target";
 import type { TlsFacts } from "@/lib/facts/tls-facts";
 import type { VerifyErrorKind } from "@/lib/facts/verify-error";
+import type { LogEventFacts, LogEventKind } from "@/lib/facts/log-events";
+import type { TrustStoreFacts } from "@/lib/facts/trust-store";
+import type { WarningFacts } from "@/lib/facts/warning-templates";
 
 /** Where a fact was read: file inside the bundle, 1-based line, the line itself. */
 export type SourceRef = { file: string; line: number; text: string };
@@ -32,6 +35,12 @@ export type Facts = {
   trafficServer: TrafficServerFacts;
   /** TLS sessions and certificates from the bundle's captures and trust store (absent: not collected) */
   tls?: TlsFacts;
+  /** known phrases found in the logs (TLS alerts, traversal, SSO, XCP, edge config), with evidence */
+  events: LogEventFacts & { evidence: Partial<Record<LogEventKind, Evidence[]>> };
+  /** WARNING / ERROR lines grouped into templates */
+  warnings: WarningFacts;
+  /** the CA list (`ca_*.pem`) when the bundle carries it */
+  trustStore: TrustStoreFacts | null;
 };
 
 export type TrafficServerFacts = {
@@ -43,7 +52,7 @@ export type TrafficServerFacts = {
   forwardedRequestCount: number;
   /** received requests whose URL carried a decodable MRA target */
   mraRequestCount: number;
-  /** the first requests, joined by Txn-id (a sample: see the counts for totals) */
+  /** the first requests, joined by Txn-id (the first MAX_REQUESTS: see the counts for totals) */
   requests: MraRequest[];
   /** certificate verification failures grouped by node, port and cause */
   failures: VerificationFailureGroup[];
@@ -66,6 +75,12 @@ export type MraRequest = {
   dstPort: number | null;
   /** status of `Sending Response` to the client */
   status: number | null;
+  /** its reason phrase, e.g. "connect failed", "Next Hop Connection Failed" */
+  statusText: string | null;
+  /** the Expressway peer (syslog host) that logged it */
+  peer: string | null;
+  /** why the request failed upstream, when the traffic server said (certificate, SNI) */
+  failure: string | null;
 };
 
 export type FailureCause = "untrusted_certificate" | "sni_not_in_certificate";
@@ -96,6 +111,8 @@ export type VerificationFailureGroup = {
   /** distinct users whose requests failed (a few) */
   users: string[];
   files: string[];
+  /** Expressway peers (syslog hosts) that logged the failure */
+  peers: string[];
 };
 
 export function configValues(facts: Pick<Facts, "config">, key: string): Located<string>[] {

@@ -14,8 +14,9 @@ import { EvidenceBag } from "@/lib/facts/evidence-bag";
 import type { MraRequest, TrafficServerFacts, VerificationFailureGroup } from "@/lib/facts/facts";
 import { parseMraUrl } from "@/lib/facts/mra-target";
 import { classifyVerifyError } from "@/lib/facts/verify-error";
+import type { LineContext } from "@/lib/facts/line-context";
 
-const MAX_REQUEST_SAMPLES = 500;
+const MAX_REQUEST_SAMPLES = 5000;
 const MAX_OPEN_TXNS = 10_000;
 const MAX_USERS = 10;
 
@@ -41,6 +42,13 @@ export class TrafficServerCollector {
   private readonly groups = new Map<string, VerificationFailureGroup>();
   private readonly contexts = new Map<string, ProcessContext>();
   private readonly evidence = new EvidenceBag(200);
+
+  constructor(private readonly lineContext: LineContext | null = null) {}
+
+  private addEvidence(file: string, line: number, text: string): void {
+    const c = this.lineContext;
+    this.evidence.add(file, line, text, c ? () => c.capture(file, line) : undefined);
+  }
 
   /** Cheap test used by the log reader to keep message lines only for this process. */
   static isTrafficServer(process: string): boolean {
@@ -132,6 +140,9 @@ export class TrafficServerCollector {
       dstIp: null,
       dstPort: null,
       status: null,
+      statusText: null,
+      peer: entry.prefix.host || null,
+      failure: null,
     };
     if (request.target !== null) {
       this.mraRequestCount++;
@@ -166,6 +177,7 @@ export class TrafficServerCollector {
     const request = this.open.get(key);
     if (request) {
       request.status = status;
+      request.statusText = statusLine && status !== null ? statusLine.trim().split(" ").slice(2).join(" ") || null : null;
       this.open.delete(key);
     }
     const group = this.failedTxns.get(key);
@@ -173,7 +185,7 @@ export class TrafficServerCollector {
       this.failedTxns.delete(key);
       if (status === 502 && entry.block) {
         group.responses502++;
-        this.evidence.add(file, entry.block.firstLine, entry.block.firstRaw ?? statusLine!);
+        this.addEvidence(file, entry.block.firstLine, entry.block.firstRaw ?? statusLine!);
       }
     }
   }
@@ -188,7 +200,7 @@ export class TrafficServerCollector {
       if (failure !== null && (msg.name === failure.host || msg.name === failure.ip || msg.name === failure.sni || failure.host === null)) {
         ctx.lastFailure = null;
         if (msg.code !== null && !failure.sslErrorCodes.includes(msg.code)) failure.sslErrorCodes.push(msg.code);
-        this.evidence.add(file, entry.line, entry.text);
+        this.addEvidence(file, entry.line, entry.text);
       }
       return;
     }
@@ -232,6 +244,7 @@ export class TrafficServerCollector {
         lastSeen: null,
         users: [],
         files: [],
+        peers: [],
       };
       this.groups.set(key, group);
     }
@@ -241,13 +254,17 @@ export class TrafficServerCollector {
     if (group.lastSeen === null || earlier(group.lastSeen, ts)) group.lastSeen = ts;
     if (msg.action !== null && !group.actions.includes(msg.action)) group.actions.push(msg.action);
     if (!group.files.includes(file)) group.files.push(file);
+    const peer = entry.prefix.host;
+    if (peer && !group.peers.includes(peer)) group.peers.push(peer);
     if (sent) {
       this.failedTxns.set(sent.txnKey, group);
-      const user = this.open.get(sent.txnKey)?.user;
+      const req = this.open.get(sent.txnKey);
+      if (req && req.failure === null) req.failure = failureText(msg.type === "verification_failed" ? (error ?? "certificate verification failed") : null, depth, msg.type === "sni_not_in_certificate" ? msg.sni : null);
+      const user = req?.user;
       if (user && group.users.length < MAX_USERS && !group.users.includes(user)) group.users.push(user);
     }
     ctx.lastFailure = group;
-    this.evidence.add(file, entry.line, entry.text);
+    this.addEvidence(file, entry.line, entry.text);
   }
 
   private remember(key: string, request: MraRequest): void {
@@ -258,6 +275,11 @@ export class TrafficServerCollector {
       this.open.delete(oldest);
     }
   }
+}
+
+function failureText(error: string | null, depth: number | null, sni: string | null): string {
+  if (sni !== null) return `SNI ${sni} not in certificate`;
+  return `certificate verification failed: ${error}${depth !== null ? ` (depth ${depth})` : ""}`;
 }
 
 function toPort(v: string | null): number | null {

@@ -7,6 +7,20 @@ import { x142TrafficServerVerification } from "@/lib/signatures/x14-2-traffic-se
 import { tlsCertificateDiffersByPort } from "@/lib/signatures/tls-certificate-differs-by-port";
 import { tlsCertificateNameCoverage } from "@/lib/signatures/tls-certificate-name-coverage";
 import { tlsPresentedCertificateValidity } from "@/lib/signatures/tls-presented-certificate-validity";
+import { verifyOriginServerOff } from "@/lib/signatures/verify-origin-server-off";
+import { x142EcdsaPreferred } from "@/lib/signatures/x14-2-ecdsa-preferred";
+import { trustStoreDuplicateCn } from "@/lib/signatures/trust-store-duplicate-cn";
+import { cucmUntrustedExpresswayC } from "@/lib/signatures/cucm-untrusted-expressway-c";
+import { traversalTlsIdentity } from "@/lib/signatures/traversal-tls-identity";
+import { traversalAuthentication } from "@/lib/signatures/traversal-authentication";
+import { inboundTlsCertificate } from "@/lib/signatures/inbound-tls-certificate";
+import { uds401Unauthorized } from "@/lib/signatures/uds-401-unauthorized";
+import { uds403Forbidden } from "@/lib/signatures/uds-403-forbidden";
+import { edgeNextHopFailed } from "@/lib/signatures/edge-next-hop-failed";
+import { xcpPort7400Unreachable } from "@/lib/signatures/xcp-port-7400-unreachable";
+import { edgeConfigEmptyUds } from "@/lib/signatures/edge-config-empty-uds";
+import { collabEdgeSanMismatch } from "@/lib/signatures/collab-edge-san-mismatch";
+import { ssoSamlFailure } from "@/lib/signatures/sso-saml-failure";
 
 /** Bump when a signature is added, removed, or changes its version. */
 export const CATALOG_VERSION = "2025.2.0";
@@ -16,6 +30,20 @@ export const SIGNATURES: readonly Signature[] = Object.freeze([
   tlsPresentedCertificateValidity,
   tlsCertificateNameCoverage,
   tlsCertificateDiffersByPort,
+  verifyOriginServerOff,
+  x142EcdsaPreferred,
+  trustStoreDuplicateCn,
+  cucmUntrustedExpresswayC,
+  traversalTlsIdentity,
+  traversalAuthentication,
+  inboundTlsCertificate,
+  uds401Unauthorized,
+  uds403Forbidden,
+  edgeNextHopFailed,
+  xcpPort7400Unreachable,
+  edgeConfigEmptyUds,
+  collabEdgeSanMismatch,
+  ssoSamlFailure,
 ]);
 
 const ids = new Set<string>();

@@ -13,6 +13,15 @@ import {
 } from "@/lib/analysis/types";
 import type { Facts } from "@/lib/facts/facts";
 
+export const CATEGORIES = ["defect", "misconfiguration", "informational"] as const;
+export const PRODUCTS = ["Expressway-C", "Expressway-E"] as const;
+
+/** Software versions a signature applies to: from (inclusive) / below (exclusive), "X14.2.0" style; null = open. */
+export const appliesToSchema = z.object({
+  from: z.string().regex(/^X\d+\.\d+(?:\.\d+)?$/).nullable().default(null),
+  below: z.string().regex(/^X\d+\.\d+(?:\.\d+)?$/).nullable().default(null),
+});
+
 export const signatureMetaSchema = z.object({
   /** kebab-case, stable: results are stored under it */
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
@@ -23,9 +32,21 @@ export const signatureMetaSchema = z.object({
   title: z.string().min(1),
   /** severity when the outcome is `issue` */
   severity: severitySchema,
-  category: z.string().min(1),
+  category: z.enum(CATEGORIES),
+  /** what it is about, e.g. "MRA / certificates" */
+  area: z.string().min(1),
+  /** one or two sentences: what the rule checks */
+  summary: z.string().min(1),
+  /** the boxes whose bundles can show it */
+  products: z.array(z.enum(PRODUCTS)).min(1),
+  appliesTo: appliesToSchema.default({ from: null, below: null }),
   /** the facts the rule reads (documentation, and what "missing" talks about) */
   inputs: z.array(z.string().min(1)).min(1),
+  /**
+   * literal substrings of the log lines the rule explains: lines containing one are not
+   * "unexplained warnings", and a fast path may skip lines that contain none
+   */
+  needles: z.array(z.string().min(1)).default([]),
   references: z.array(referenceSchema).default([]),
 });
 

@@ -35,7 +35,7 @@ describe("x14-2-traffic-server-verification", () => {
     assert.equal(r.affected.length, 1);
     assert.deepEqual(
       { ...r.affected[0], firstSeen: undefined, lastSeen: undefined },
-      { host: "cucm-pub.acme.test", ip: "192.0.2.10", port: 6972, service: "TFTP (6972)", reason: "self signed certificate (depth 0): the CA is not trusted", count: 1, firstSeen: undefined, lastSeen: undefined },
+      { host: "cucm-pub.acme.test", ip: "192.0.2.10", port: 6972, service: "TFTP (6972)", reason: "self signed certificate (depth 0): the CA is not trusted", count: 1, firstSeen: undefined, lastSeen: undefined, peers: ["expc1"] },
     );
     assert.match(r.action, /Maintenance > Security > Trusted CA certificate/);
     assert.match(r.action, /every Expressway-C cluster peer/);
@@ -89,6 +89,35 @@ describe("x14-2-traffic-server-verification", () => {
     assert.equal(r.outcome, "issue");
     assert.equal(r.affected[0].reason, "self signed certificate (depth 0): the CA is not trusted");
     assert.ok(r.evidence.some((e) => e.text.includes("error:0A000086")));
+  });
+
+  for (const [error, code, depth, reason] of [
+    ["self signed certificate", "1416F086", 0, "self signed certificate (depth 0): the CA is not trusted"],
+    ["self-signed certificate", "0A000086", 0, "self signed certificate (depth 0): the CA is not trusted"],
+    ["self signed certificate in certificate chain", "1416F086", 1, "unknown CA in chain (depth 1): its self-signed root is not trusted"],
+    ["self-signed certificate in certificate chain", "0A000086", 1, "unknown CA in chain (depth 1): its self-signed root is not trusted"],
+    ["unable to get local issuer certificate", "0A000086", 1, "unknown CA in chain (depth 1)"],
+    ["certificate has expired", "1416F086", 0, "certificate has expired (depth 0)"],
+    ["certificate has expired", "0A000086", 0, "certificate has expired (depth 0)"],
+  ] as const) {
+    it(`reads "${error}" with error:${code} as ${reason}`, async () => {
+      const log = new LogBuilder().mraRequest({ txnId: 7, ...PUB, port: 8443, path: "/cucm-uds/user/u/devices", failure: { type: "verify", error, depth }, sslCode: code });
+      const r = await resultFor({ log, xstat: xstatDump({ version: "X14.2.1" }) });
+      assert.equal(r.outcome, "issue");
+      assert.equal(r.affected[0].reason, reason);
+      assert.ok(r.evidence.some((e) => e.text.includes(`error:${code}`)));
+      if (reason.startsWith("certificate has expired")) assert.match(r.action, /renew it on the node/);
+    });
+  }
+
+  it("shows a few lines of context around each evidence line", async () => {
+    const log = new LogBuilder().mraRequest({ txnId: 8, ...PUB, port: 8443, path: "/cucm-uds/user/u/devices", failure: { type: "verify", error: "self signed certificate", depth: 0 } });
+    const r = await resultFor({ log, xstat: xstatDump({ version: "X14.2.1" }) });
+    const warning = r.evidence.find((e) => e.text.includes("Core server certificate verification failed"))!;
+    assert.equal(warning.context?.before.length, 2);
+    assert.equal(warning.context?.before[1].line, warning.line - 1);
+    assert.ok((warning.context?.after.length ?? 0) >= 1);
+    assert.match(warning.context!.after[0].text, /SSL connection failed/);
   });
 
   it("lists every node whose certificate failed, once, with counts", async () => {

@@ -28,7 +28,13 @@ export const x142TrafficServerVerification = defineSignature(
     defects: ["CSCwc69661", "CSCwa25108"],
     title: "Expressway-C verifies CUCM / IM&P / Unity Connection certificates for MRA (X14.2 and later)",
     severity: "critical",
-    category: "Mobile and Remote Access / certificates",
+    category: "defect",
+    area: "MRA / certificates",
+    summary:
+      "Looks for the traffic server's certificate verification failures towards CUCM, IM&P and Unity Connection (self-signed, unknown CA, expired, address not in the certificate; OpenSSL 1.1 and 3 spellings) and names each node, port and cause.",
+    products: ["Expressway-C"],
+    appliesTo: { from: "X14.2.0", below: null },
+    needles: ["Core server certificate verification failed", "not in certificate", "SSL connection failed for", "502 connect failed"],
     inputs: [
       "software version (xstat_dump)",
       `xConfiguration ${VERIFY_ORIGIN_SERVER_KEY} (xconf_dump)`,
@@ -153,7 +159,14 @@ function toAffected(node: Node): Affected {
     count: node.groups.reduce((s, g) => s + g.count, 0),
     firstSeen: first,
     lastSeen: last,
+    ...peersOf(node.groups.flatMap((g) => g.peers ?? [])),
   };
+}
+
+/** Only worth showing when the bundle holds several peers' logs. */
+function peersOf(list: string[]): { peers?: string[] } {
+  const peers = [...new Set(list)].sort();
+  return peers.length > 0 ? { peers } : {};
 }
 
 export function reasonFor(g: VerificationFailureGroup): string {

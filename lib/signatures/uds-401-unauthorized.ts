@@ -1,0 +1,61 @@
+// UDS answered 401 Unauthorized to MRA clients: wrong credentials, or the user is homed on another
+// cluster that ILS / home-cluster lookup did not find.
+import type { Facts } from "@/lib/facts/facts";
+import { collectSteps, listEntities, period, plural } from "@/lib/signatures/helpers";
+import { type SignatureEvaluation, defineSignature } from "@/lib/signatures/signature";
+import { requestEvidence, udsAffected, udsWithStatus, usersOf } from "@/lib/signatures/uds-status";
+
+export const uds401Unauthorized = defineSignature(
+  {
+    id: "uds-401-unauthorized",
+    version: 1,
+    defects: [],
+    title: "UDS answers 401 Unauthorized to MRA clients",
+    severity: "high",
+    category: "misconfiguration",
+    area: "MRA / authentication",
+    summary: "Counts UDS (`/cucm-uds/`) requests proxied for MRA that CUCM answered with 401, per node and user: bad credentials, or a user whose home cluster is elsewhere (ILS / home cluster).",
+    products: ["Expressway-C"],
+    inputs: ["traffic_server request / response debug lines (MRA requests joined by Txn-id)"],
+    needles: ["401 Unauthorized"],
+  },
+  evaluate,
+);
+
+function evaluate(facts: Facts): SignatureEvaluation {
+  const hits = udsWithStatus(facts, 401);
+  if (hits.length > 0) {
+    const affected = udsAffected(hits, (r) => `401 Unauthorized${r.user ? ` (user ${r.user})` : ""}`);
+    const users = usersOf(hits);
+    return {
+      outcome: "issue",
+      description: `CUCM answered ${plural(hits.length, "UDS request")} from MRA clients with \`401 Unauthorized\`${period(affected)}${users.length ? `, for ${plural(users.length, "user")}: ${users.join(", ")}` : ""}. Affected: ${listEntities(affected)}. Those users cannot sign in over MRA.`,
+      condition: "Responses with status 401 to `/cucm-uds/` requests proxied by the traffic server.",
+      furtherInformation:
+        "UDS returns 401 when the credentials (or OAuth token) are not accepted: wrong password, locked or LDAP-unsynchronised account, or the user is not homed on this cluster and home-cluster discovery fails (ILS not set up between clusters, or `Home Cluster` not ticked for the user in CUCM).",
+      action: [
+        "1. Check the user in CUCM (User Management > End User): active, LDAP-synchronised, `Home Cluster` ticked on exactly one cluster, and member of `Standard CCM End Users`.",
+        "2. With several CUCM clusters: check ILS between them (Advanced Features > ILS Configuration) and that all clusters are discovered on Expressway-C (Configuration > Unified Communications > Unified CM servers).",
+        "3. With SSO or OAuth: check the token settings (`Authorize by OAuth token` on Expressway-C and the OAuth refresh settings on CUCM) and the clocks (NTP) on CUCM and Expressway.",
+      ].join("\n"),
+      affected,
+      evidence: requestEvidence(hits),
+    };
+  }
+  if (facts.trafficServer.mraRequestCount === 0) {
+    return {
+      outcome: "missing",
+      description: "No proxied MRA request is in the logs, so UDS responses cannot be checked.",
+      condition: "No traffic_server request with an MRA target.",
+      furtherInformation: "MRA requests are logged by the traffic server with its debug logging on.",
+      action: collectSteps(["developer.trafficserver", "network.http.trafficserver"], "sign in with Jabber / Webex over MRA"),
+    };
+  }
+  return {
+    outcome: "ok",
+    description: "No UDS request proxied for MRA was answered with 401.",
+    condition: "MRA requests logged, none answered 401.",
+    furtherInformation: "",
+    action: "No action needed.",
+  };
+}

@@ -1,0 +1,63 @@
+// 403 Forbidden to MRA requests: the domain is not enabled for MRA, the request is not in the
+// HTTP allow list, or a token was refused because clocks differ (NTP).
+import type { Facts } from "@/lib/facts/facts";
+import { collectSteps, listEntities, period, plural } from "@/lib/signatures/helpers";
+import { type SignatureEvaluation, defineSignature } from "@/lib/signatures/signature";
+import { requestEvidence, udsAffected, usersOf } from "@/lib/signatures/uds-status";
+
+export const uds403Forbidden = defineSignature(
+  {
+    id: "uds-403-forbidden",
+    version: 1,
+    defects: [],
+    title: "MRA requests answered 403 Forbidden",
+    severity: "high",
+    category: "misconfiguration",
+    area: "MRA / configuration",
+    summary:
+      "Counts MRA requests answered 403, per node, domain and user: domain not enabled for MRA (UC services), request not in the HTTP allow list, or token refused because of clock skew (NTP).",
+    products: ["Expressway-C", "Expressway-E"],
+    inputs: ["traffic_server request / response debug lines (MRA requests joined by Txn-id)"],
+    needles: ["403 Forbidden"],
+  },
+  evaluate,
+);
+
+function evaluate(facts: Facts): SignatureEvaluation {
+  const hits = facts.trafficServer.requests.filter((r) => r.status === 403);
+  if (hits.length > 0) {
+    const affected = udsAffected(hits, (r) => `403 Forbidden${r.target?.domain ? ` (domain ${r.target.domain})` : ""}${r.user ? ` (user ${r.user})` : ""}`);
+    const users = usersOf(hits);
+    const domains = [...new Set(hits.map((r) => r.target?.domain).filter(Boolean))];
+    return {
+      outcome: "issue",
+      description: `${plural(hits.length, "MRA request")} ${hits.length === 1 ? "was" : "were"} refused with \`403 Forbidden\`${period(affected)}${users.length ? ` (users: ${users.join(", ")})` : ""}. Affected: ${listEntities(affected)}.`,
+      condition: `Responses with status 403 to proxied MRA requests${domains.length ? ` for ${domains.join(", ")}` : ""}.`,
+      furtherInformation:
+        "Three usual causes: (1) the domain in the request is not enabled for MRA (Configuration > Domains on Expressway-C: `SIP registrations and provisioning on Unified CM` / `IM and Presence Service` On); (2) the URL is not in the HTTP allow list (e.g. a custom UDS path, a Unity Connection or IM&P node not discovered, or a manually added server); (3) an OAuth / SSO token is refused as not yet valid or expired because the clocks of Expressway, CUCM and the IdP differ.",
+      action: [
+        "1. Configuration > Domains on Expressway-C: enable the domain shown for the UC services used.",
+        "2. Configuration > Unified Communications > HTTP allow list: check the automatic inbound rules cover the node and path (refresh discovered servers under Unified CM / IM&P / Unity Connection servers), or add an editable rule.",
+        "3. Check NTP on Expressway-C / -E (System > Time) and CUCM (`utils ntp status`).",
+      ].join("\n"),
+      affected,
+      evidence: requestEvidence(hits),
+    };
+  }
+  if (facts.trafficServer.mraRequestCount === 0) {
+    return {
+      outcome: "missing",
+      description: "No proxied MRA request is in the logs, so refused requests cannot be seen.",
+      condition: "No traffic_server request with an MRA target.",
+      furtherInformation: "",
+      action: collectSteps(["developer.trafficserver", "network.http.trafficserver"], "sign in with Jabber / Webex over MRA"),
+    };
+  }
+  return {
+    outcome: "ok",
+    description: "No proxied MRA request was answered with 403.",
+    condition: "MRA requests logged, none answered 403.",
+    furtherInformation: "",
+    action: "No action needed.",
+  };
+}

@@ -1,0 +1,33 @@
+// Shared by the UDS 401 / 403 signatures: UDS requests the traffic server answered with a status.
+import type { Affected, Evidence } from "@/lib/analysis/types";
+import type { Facts, MraRequest } from "@/lib/facts/facts";
+import { serviceForPort } from "@/lib/facts/mra-services";
+import { groupAffected } from "@/lib/signatures/helpers";
+
+export function isUds(r: MraRequest): boolean {
+  return r.path !== null && r.path.indexOf("/cucm-uds/") !== -1;
+}
+
+export function udsWithStatus(facts: Facts, status: number): MraRequest[] {
+  return facts.trafficServer.requests.filter((r) => r.status === status && isUds(r));
+}
+
+export function udsAffected(requests: MraRequest[], reason: (r: MraRequest) => string): Affected[] {
+  return groupAffected(
+    requests,
+    (r) => {
+      const port = r.target?.port ?? r.dstPort;
+      return { host: r.target?.host ?? r.dstIp, ip: r.dstIp, port, service: serviceForPort(port), reason: reason(r) };
+    },
+    (r) => r.timestamp,
+    (r) => r.peer,
+  );
+}
+
+export function usersOf(requests: MraRequest[]): string[] {
+  return [...new Set(requests.map((r) => r.user).filter((u): u is string => !!u))].sort();
+}
+
+export function requestEvidence(requests: MraRequest[], max = 20): Evidence[] {
+  return requests.slice(0, max).map((r) => ({ file: r.source.file, line: r.source.line, text: r.source.text }));
+}

@@ -1,0 +1,121 @@
+// The catalog through the HTTP API: GET /api/signatures, a cluster bundle with three broken nodes,
+// and re-analysing an analysis made with an older catalog.
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { readFile } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { createTestUser, type TestUser } from "../helpers/accounts";
+import { SAMPLE_SELF_SIGNED, startPortal, waitForAnalysis, type Portal } from "../helpers/portal";
+import { BROKEN_NODES, CLUSTER_BUNDLE_NAME, clusterBundle } from "../fixtures/cluster-bundle";
+
+/** Runs SQL on the portal's own database: directly on PostgreSQL, or with the portal stopped for PGlite. */
+async function withDatabase(portal: Portal, fn: (query: (sql: string, params?: unknown[]) => Promise<unknown>) => Promise<void>): Promise<Portal> {
+  if (portal.databaseUrl) {
+    const c = new pg.Client({ connectionString: portal.databaseUrl });
+    await c.connect();
+    try {
+      await fn((sql, params) => c.query(sql, params as unknown[]));
+    } finally {
+      await c.end();
+    }
+    return portal;
+  }
+  await portal.stop();
+  const db = await PGlite.create(path.join(portal.dataDir, "pglite"));
+  try {
+    await fn((sql, params) => db.query(sql, params as unknown[]));
+  } finally {
+    await db.close();
+  }
+  return startPortal({ dataDir: portal.dataDir, databaseUrl: null });
+}
+
+describe("signature catalog over HTTP", () => {
+  let portal: Portal;
+  let user: TestUser;
+  before(async () => {
+    portal = await startPortal();
+    user = await createTestUser(portal.url);
+  });
+  after(async () => {
+    await portal?.dispose();
+  });
+
+  const upload = async (body: Uint8Array, fileName: string) => {
+    const res = await fetch(`${portal.url}/api/analyses`, { method: "POST", body: new Uint8Array(body), headers: { ...user.auth, "X-Filename": fileName } });
+    assert.equal(res.status, 202);
+    return (await res.json()).id as string;
+  };
+
+  it("lists every signature with id, version, title, defects, category, inputs and the versions it applies to", async () => {
+    const res = await fetch(`${portal.url}/api/signatures`, { headers: user.auth });
+    assert.equal(res.status, 200);
+    const body = await res.json();
+    assert.match(body.catalogVersion, /^\d{4}\.\d+\.\d+$/);
+    assert.ok(body.signatures.length >= 15);
+    const x142 = body.signatures.find((s: any) => s.id === "x14-2-traffic-server-verification");
+    assert.deepEqual(x142.defects, ["CSCwc69661", "CSCwa25108"]);
+    assert.equal(x142.category, "defect");
+    assert.equal(x142.appliesTo.from, "X14.2.0");
+    for (const s of body.signatures) {
+      for (const k of ["id", "version", "title", "defects", "category", "inputs", "appliesTo", "products", "summary"]) assert.ok(k in s, `${s.id} has ${k}`);
+    }
+  });
+
+  it("shows a cluster bundle with three broken nodes as one card naming all three with their causes", async () => {
+    const id = await upload(await clusterBundle(), CLUSTER_BUNDLE_NAME);
+    const a = await waitForAnalysis(portal.url, id, user.auth);
+    assert.equal(a.status, "done", JSON.stringify(a.error));
+    const cards = a.results.filter((r: any) => r.outcome === "issue" && r.affected.length === 3);
+    assert.equal(cards.length, 1);
+    const card = cards[0];
+    assert.equal(card.signatureId, "x14-2-traffic-server-verification");
+    for (const n of BROKEN_NODES) {
+      const row = card.affected.find((x: any) => x.ip === n.ip);
+      assert.match(row.reason, n.reason);
+      assert.deepEqual(row.peers, [n.peer]);
+    }
+    assert.equal(a.details.mraRequests.total, 3);
+    assert.ok(a.details.unexplainedWarnings);
+  });
+
+  it("re-analyses an analysis made with an older catalog and says what changed", async () => {
+    const id = await upload(await readFile(SAMPLE_SELF_SIGNED), path.basename(SAMPLE_SELF_SIGNED));
+    assert.equal((await waitForAnalysis(portal.url, id, user.auth)).status, "done");
+    // Make it look like an analysis from the one-signature catalog, with a different outcome.
+    portal = await withDatabase(portal, async (q) => {
+      await q(`DELETE FROM "Result" WHERE "analysisId" = $1 AND "signatureId" <> 'x14-2-traffic-server-verification'`, [id]);
+      await q(`UPDATE "Result" SET "outcome" = 'missing' WHERE "analysisId" = $1`, [id]);
+      await q(`UPDATE "Analysis" SET "catalogVersion" = '2025.1.0', "issueCount" = 0, "missingCount" = 1 WHERE "id" = $1`, [id]);
+    });
+    const old = await (await fetch(`${portal.url}/api/analyses/${id}`, { headers: user.auth })).json();
+    assert.equal(old.catalogVersion, "2025.1.0");
+    assert.equal(old.results.length, 1);
+    assert.equal(old.previous, null);
+
+    const res = await fetch(`${portal.url}/api/analyses/${id}/reanalyze`, { method: "POST", headers: user.auth });
+    assert.equal(res.status, 202);
+    const queued = await res.json();
+    assert.deepEqual(queued, { id, status: "queued", url: `/analyses/${id}` });
+    const again = await fetch(`${portal.url}/api/analyses/${id}/reanalyze`, { method: "POST", headers: user.auth });
+    assert.ok([202, 409].includes(again.status), "a second click is refused or harmless");
+
+    const done = await waitForAnalysis(portal.url, id, user.auth);
+    assert.equal(done.status, "done");
+    const catalog = await (await fetch(`${portal.url}/api/signatures`, { headers: user.auth })).json();
+    assert.equal(done.catalogVersion, catalog.catalogVersion);
+    assert.equal(done.results.length, catalog.signatures.length);
+    assert.equal(done.previous.catalogVersion, "2025.1.0");
+    assert.deepEqual(done.previous.outcomes.map((o: any) => [o.signatureId, o.outcome]), [["x14-2-traffic-server-verification", "missing"]]);
+    assert.equal(done.results.find((r: any) => r.signatureId === "x14-2-traffic-server-verification").outcome, "issue");
+    assert.equal(done.counts.issue, done.results.filter((r: any) => r.outcome === "issue").length);
+  });
+
+  it("refuses to re-analyse an unknown analysis", async () => {
+    const res = await fetch(`${portal.url}/api/analyses/AAAAAAAAAAAAAAAAAAAAAA/reanalyze`, { method: "POST", headers: user.auth });
+    assert.equal(res.status, 404);
+    assert.equal((await res.json()).error.code, "not_found");
+  });
+});
