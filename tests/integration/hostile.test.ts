@@ -108,6 +108,31 @@ describe("hostile bundles", () => {
     assert.equal(analysis.results.find((r: any) => r.signatureId === "x14-2-traffic-server-verification").outcome, "ok");
   });
 
+  it("fails a tar with 100 000 entries at the entry limit, quickly", async () => {
+    const entries = Array.from({ length: 100_000 }, (_, i) => ({ name: `d/${i}.txt`, content: "" }));
+    const started = Date.now();
+    const analysis = await analyse(await collect(gzipStream(tarStream(entries))), "many.tar.gz");
+    assertFailedCleanly(analysis, "too_many_entries");
+    assert.ok(Date.now() - started < 60_000);
+  });
+
+  it("reads a file under a very deep path and device entries are skipped", async () => {
+    const deep = `${Array.from({ length: 120 }, (_, i) => `level${i}`).join("/")}/loggingsnapshot_expc1_2024-03-05_09_12_40.txt`;
+    const analysis = await analyse(
+      await makeTarGz([
+        { name: deep, content: validLog().toString() },
+        { name: "dev/sda", type: "block-device" },
+        { name: "dev/tty", type: "character-device" },
+        { name: "xstat_dump_expc1_2024-03-05_09_12_40.txt", content: xstatDump() },
+      ]),
+      "deep.tar.gz",
+    );
+    assert.equal(analysis.status, "done");
+    assert.ok(analysis.bundle.files.some((f: any) => f.name === deep && f.kind === "log"));
+    assert.match(analysis.bundle.notes.join("\n"), /block device/);
+    assert.match(analysis.bundle.notes.join("\n"), /character device/);
+  });
+
   it("analyses a bare loggingsnapshot .txt", async () => {
     const analysis = await analyse(Buffer.from(validLog().toString()), "loggingsnapshot_expc1_2024-03-05_09_12_40.txt");
     assert.equal(analysis.status, "done");
