@@ -26,7 +26,10 @@ async function main() {
   if (dev) server.on("upgrade", app.getUpgradeHandler());
   // Uploads of large bundles take minutes on slow links: no request timeout, but idle sockets are closed.
   server.requestTimeout = 0;
-  server.headersTimeout = 60_000;
+  // Idle keep-alive sockets live longer than clients' (and load balancers') idle pools, so the server
+  // never closes a connection just as a client starts sending an upload on it.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.listen(port, hostname, () => {
     const where = services.db.kind === "pglite" ? `embedded database in ${services.config.pgliteDir}` : "PostgreSQL";
     if (legacy > 0) {
