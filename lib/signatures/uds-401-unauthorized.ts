@@ -1,9 +1,9 @@
 // UDS answered 401 Unauthorized to MRA clients: wrong credentials, or the user is homed on another
 // cluster that ILS / home-cluster lookup did not find.
 import type { Facts } from "@/lib/facts/facts";
-import { collectSteps, listEntities, period, plural } from "@/lib/signatures/helpers";
+import { listEntities, period, plural } from "@/lib/signatures/helpers";
 import { type SignatureEvaluation, defineSignature } from "@/lib/signatures/signature";
-import { requestEvidence, udsAffected, udsWithStatus, usersOf } from "@/lib/signatures/uds-status";
+import { noStatusOutcome, requestEvidence, udsAffected, udsWithStatus, usersOf } from "@/lib/signatures/uds-status";
 
 export const uds401Unauthorized = defineSignature(
   {
@@ -42,20 +42,5 @@ function evaluate(facts: Facts): SignatureEvaluation {
       evidence: requestEvidence(hits),
     };
   }
-  if (facts.trafficServer.mraRequestCount === 0) {
-    return {
-      outcome: "missing",
-      description: "No proxied MRA request is in the logs, so UDS responses cannot be checked.",
-      condition: "No traffic_server request with an MRA target.",
-      furtherInformation: "MRA requests are logged by the traffic server with its debug logging on.",
-      action: collectSteps(["developer.trafficserver", "network.http.trafficserver"], "sign in with Jabber / Webex over MRA"),
-    };
-  }
-  return {
-    outcome: "ok",
-    description: "No UDS request proxied for MRA was answered with 401.",
-    condition: "MRA requests logged, none answered 401.",
-    furtherInformation: "",
-    action: "No action needed.",
-  };
+  return noStatusOutcome(facts, 401, "No proxied MRA request is in the logs, so UDS responses cannot be checked.", "No UDS request proxied for MRA was answered with 401.");
 }

@@ -1,9 +1,9 @@
 // 403 Forbidden to MRA requests: the domain is not enabled for MRA, the request is not in the
 // HTTP allow list, or a token was refused because clocks differ (NTP).
 import type { Facts } from "@/lib/facts/facts";
-import { collectSteps, listEntities, period, plural } from "@/lib/signatures/helpers";
+import { listEntities, period, plural } from "@/lib/signatures/helpers";
 import { type SignatureEvaluation, defineSignature } from "@/lib/signatures/signature";
-import { requestEvidence, udsAffected, usersOf } from "@/lib/signatures/uds-status";
+import { noStatusOutcome, requestEvidence, udsAffected, usersOf } from "@/lib/signatures/uds-status";
 
 export const uds403Forbidden = defineSignature(
   {
@@ -44,20 +44,5 @@ function evaluate(facts: Facts): SignatureEvaluation {
       evidence: requestEvidence(hits),
     };
   }
-  if (facts.trafficServer.mraRequestCount === 0) {
-    return {
-      outcome: "missing",
-      description: "No proxied MRA request is in the logs, so refused requests cannot be seen.",
-      condition: "No traffic_server request with an MRA target.",
-      furtherInformation: "",
-      action: collectSteps(["developer.trafficserver", "network.http.trafficserver"], "sign in with Jabber / Webex over MRA"),
-    };
-  }
-  return {
-    outcome: "ok",
-    description: "No proxied MRA request was answered with 403.",
-    condition: "MRA requests logged, none answered 403.",
-    furtherInformation: "",
-    action: "No action needed.",
-  };
+  return noStatusOutcome(facts, 403, "No proxied MRA request is in the logs, so refused requests cannot be seen.", "No proxied MRA request was answered with 403.");
 }

@@ -2,7 +2,8 @@
 import type { Affected, Evidence } from "@/lib/analysis/types";
 import type { Facts, MraRequest } from "@/lib/facts/facts";
 import { serviceForPort } from "@/lib/facts/mra-services";
-import { groupAffected } from "@/lib/signatures/helpers";
+import { collectSteps, groupAffected } from "@/lib/signatures/helpers";
+import type { SignatureEvaluation } from "@/lib/signatures/signature";
 
 export function isUds(r: MraRequest): boolean {
   return r.path !== null && r.path.indexOf("/cucm-uds/") !== -1;
@@ -30,4 +31,27 @@ export function usersOf(requests: MraRequest[]): string[] {
 
 export function requestEvidence(requests: MraRequest[], max = 20): Evidence[] {
   return requests.slice(0, max).map((r) => ({ file: r.source.file, line: r.source.line, text: r.source.text }));
+}
+
+/**
+ * The outcome when no request had the status: `missing` without any logged MRA request (with how to
+ * log them), `ok` otherwise.
+ */
+export function noStatusOutcome(facts: Facts, status: number, missingDescription: string, okDescription: string): SignatureEvaluation {
+  if (facts.trafficServer.mraRequestCount === 0) {
+    return {
+      outcome: "missing",
+      description: missingDescription,
+      condition: "No traffic_server request with an MRA target.",
+      furtherInformation: "MRA requests are logged by the traffic server with its debug logging on.",
+      action: collectSteps(["developer.trafficserver", "network.http.trafficserver"], "sign in with Jabber / Webex over MRA"),
+    };
+  }
+  return {
+    outcome: "ok",
+    description: okDescription,
+    condition: `MRA requests logged, none answered ${status}.`,
+    furtherInformation: "",
+    action: "No action needed.",
+  };
 }
