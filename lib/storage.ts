@@ -21,7 +21,6 @@ export type Storage = {
   /** a writable for the key; `commit` makes it visible, `abort` removes what was written */
   createUpload(key: string): Promise<PendingUpload>;
   locate(key: string): StoredObject;
-  read(key: string): Promise<Readable>;
   size(key: string): Promise<number>;
   delete(key: string): Promise<void>;
 };
@@ -58,7 +57,6 @@ export function createLocalStorage(root: string): Storage {
       };
     },
     locate: (key) => ({ kind: "local", path: pathFor(key) }),
-    read: async (key) => createReadStream(pathFor(key), { highWaterMark: 1024 * 1024 }),
     size: async (key) => (await stat(pathFor(key))).size,
     delete: (key) => rm(pathFor(key), { force: true }),
   };
@@ -97,10 +95,6 @@ export function createS3Storage(config: Config): Storage {
       };
     },
     locate: (key) => ({ kind: "s3", key: Key(key) }),
-    read: async (key) => {
-      const res = await client.send(new GetObjectCommand({ Bucket, Key: Key(key) }));
-      return res.Body as Readable;
-    },
     size: async (key) => Number((await client.send(new HeadObjectCommand({ Bucket, Key: Key(key) }))).ContentLength ?? 0),
     delete: async (key) => {
       await client.send(new DeleteObjectCommand({ Bucket, Key: Key(key) }));

@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { formatLimit } from "@/lib/bundle/limits";
 import { ApiError } from "@/lib/http/api-error";
 import { enqueueAnalysis } from "@/lib/jobs";
 import { getServices } from "@/lib/services";
@@ -44,7 +45,7 @@ export async function createAnalysis(input: { fileName: string; body: Readable; 
     transform(chunk: Buffer, _enc, done) {
       size += chunk.length;
       if (size > config.MAX_UPLOAD_BYTES) {
-        done(new ApiError(413, "too_large", `The upload is larger than the ${formatBytes(config.MAX_UPLOAD_BYTES)} limit.`));
+        done(new ApiError(413, "too_large", `The upload is larger than the ${formatLimit(config.MAX_UPLOAD_BYTES)} limit.`));
         return;
       }
       if (head.length < SNIFF_BYTES) {
@@ -87,14 +88,4 @@ export async function createAnalysis(input: { fileName: string; body: Readable; 
     throw err;
   }
   return { id, status: "queued", url: analysisUrl(id) };
-}
-
-export function formatBytes(n: number): string {
-  const units = ["bytes", "KiB", "MiB", "GiB", "TiB"];
-  let i = 0;
-  while (n >= 1024 && i < units.length - 1) {
-    n /= 1024;
-    i++;
-  }
-  return `${i === 0 ? n : n.toFixed(n >= 10 ? 0 : 1)} ${units[i]}`;
 }

@@ -3,15 +3,14 @@
 // analysis was finished before. Results are replaced in one transaction when the job is done.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PreviousOutcome } from "@/lib/analysis/types";
+import { isAnalysisId } from "@/lib/analyses/get-analysis";
 import { analysisUrl } from "@/lib/analyses/serialize";
 import { ApiError } from "@/lib/http/api-error";
 import { enqueueAnalysis } from "@/lib/jobs";
 import { getServices } from "@/lib/services";
 
-const ID_PATTERN = /^[A-Za-z0-9_-]{10,64}$/;
-
 export async function reanalyzeAnalysis(id: string): Promise<{ id: string; status: "queued"; url: string }> {
-  if (!ID_PATTERN.test(id)) throw new ApiError(404, "not_found", "No analysis with that id.");
+  if (!isAnalysisId(id)) throw new ApiError(404, "not_found", "No analysis with that id.");
   const { db, boss, storage } = getServices();
   const { prisma } = db;
   const analysis = await prisma.analysis.findUnique({ where: { id }, include: { results: { orderBy: { position: "asc" } } } });

@@ -1,5 +1,7 @@
 // What an upload looks like from its first bytes, so a file that can never be analysed is refused at
 // upload time instead of failing later. The analysis reader decides the details.
+import { isGzip, looksLikeTar, looksLikeText } from "@/lib/bundle/detect-format";
+
 export type UploadFormat = "gzip" | "tar" | "text";
 
 export const ACCEPTED_EXTENSIONS = [".tar.gz", ".tgz", ".tar", ".gz", ".txt", ".log"];
@@ -22,28 +24,9 @@ export function cleanFileName(raw: string): string {
   return name.slice(-200);
 }
 
+/** The same checks the analyzer's reader makes, so an upload accepted here is one it can open. */
 export function sniffFormat(head: Buffer): UploadFormat | null {
-  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return "gzip";
-  if (head.length >= 512 && isTarHeader(head.subarray(0, 512))) return "tar";
+  if (isGzip(head)) return "gzip";
+  if (looksLikeTar(head)) return "tar";
   return looksLikeText(head) ? "text" : null;
-}
-
-function isTarHeader(block: Buffer): boolean {
-  if (block.toString("latin1", 257, 262) === "ustar") return true;
-  // Old (v7) tar has no magic: the header checksum must match.
-  const stored = parseInt(block.toString("latin1", 148, 156).replace(/\0.*$/, "").trim(), 8);
-  if (!Number.isFinite(stored)) return false;
-  let sum = 0;
-  for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 32 : block[i];
-  return sum === stored && block[0] !== 0;
-}
-
-function looksLikeText(head: Buffer): boolean {
-  if (head.length === 0) return false;
-  let control = 0;
-  for (const byte of head) {
-    if (byte === 0) return false;
-    if (byte < 9 || (byte > 13 && byte < 32)) control++;
-  }
-  return control / head.length < 0.01;
 }
