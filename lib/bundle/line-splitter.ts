@@ -25,19 +25,55 @@ function utf8Slice(buf: Buffer, start: number, end: number): string {
   return HAS_FAST_SLICES ? (buf as unknown as Required<FastSlices>).utf8Slice(start, end) : buf.toString("utf8", start, end);
 }
 
-export class LineSplitter {
+/**
+ * A run of complete lines: the bytes, and the same bytes as a Latin-1 string (one character per
+ * byte, so string offsets are byte offsets). Scanners search `text`; a line is decoded into a
+ * fresh string (never a slice that would keep the whole run alive) only when someone keeps it.
+ */
+export class TextChunk {
+  constructor(
+    readonly buf: Buffer,
+    readonly text: string,
+    /** every byte is ASCII, so `text` is already the decoded text */
+    readonly ascii: boolean,
+  ) {}
+
+  /** The line (or part of one) at [start, end), decoded like decodeLine. */
+  line(start: number, end: number): string {
+    return this.ascii ? asciiSlice(this.buf, start, end) : decodeLine(this.buf, start, end);
+  }
+
+  /** The bytes [start, end) one character per byte, as a fresh string. */
+  raw(start: number, end: number): string {
+    return asciiSlice(this.buf, start, end);
+  }
+}
+
+/** Receives lines as positions in their chunk, so that lines nobody needs are never made into strings. */
+export interface RawLineSink {
+  /** A run of lines begins; the line() calls that follow point into it. */
+  chunk?(chunk: TextChunk): void;
+  /** The line [start, end) of `chunk`, without its line ending. */
+  line(chunk: TextChunk, start: number, end: number, lineNo: number): void;
+}
+
+/**
+ * Runs are cut at line ends below V8's regular object size, so each run's string is a cheap
+ * short-lived allocation; larger strings go to the large-object space and cost a major GC each.
+ */
+const RUN_BYTES = 60 * 1024;
+
+export class LineScanner {
   private carry: Buffer[] = [];
   private carryLen = 0;
   /** true while the current line is over the limit: its bytes are counted, not kept */
   private skipping = false;
   private skippedBytes = 0;
   private lineNo = 0;
-  /** whether the chunk being split is pure ASCII (checked once per chunk, then lines decode cheaply) */
-  private ascii = false;
 
   constructor(
     private readonly maxLineBytes: number,
-    private readonly onLine: LineHandler,
+    private readonly sink: RawLineSink,
     private readonly onLongLine: LongLineHandler,
   ) {}
 
@@ -47,22 +83,27 @@ export class LineSplitter {
 
   push(chunk: Buffer): void {
     const len = chunk.length;
-    this.ascii = isAscii(chunk);
     let start = 0;
-    while (start < len) {
-      const nl = chunk.indexOf(LF, start);
+    if (this.skipping || this.carryLen > 0) {
+      const nl = chunk.indexOf(LF);
       if (nl === -1) {
-        this.hold(chunk, start, len);
+        this.hold(chunk, 0, len);
         return;
       }
-      this.complete(chunk, start, nl);
+      this.completeCarried(chunk, nl);
       start = nl + 1;
     }
+    const lastNl = chunk.lastIndexOf(LF);
+    if (lastNl >= start) {
+      this.scanRuns(chunk, start, lastNl + 1);
+      start = lastNl + 1;
+    }
+    if (start < len) this.hold(chunk, start, len);
   }
 
   /** Flushes a last line that has no line ending. */
   end(): void {
-    if (this.skipping || this.carryLen > 0) this.complete(Buffer.alloc(0), 0, 0);
+    if (this.skipping || this.carryLen > 0) this.completeCarried(Buffer.alloc(0), 0);
   }
 
   private hold(chunk: Buffer, start: number, end: number): void {
@@ -83,37 +124,61 @@ export class LineSplitter {
     this.carryLen += n;
   }
 
-  private complete(chunk: Buffer, start: number, end: number): void {
-    this.lineNo++;
+  /** The line that began in an earlier chunk ends at `nl` of this one. */
+  private completeCarried(chunk: Buffer, nl: number): void {
     if (this.skipping) {
-      const bytes = this.skippedBytes + (end - start);
+      this.lineNo++;
+      const bytes = this.skippedBytes + nl;
       this.skipping = false;
       this.skippedBytes = 0;
-      this.onLongLine(this.lineNo, stripCrLength(chunk, start, end, bytes));
+      this.onLongLine(this.lineNo, nl > 0 && chunk[nl - 1] === CR ? bytes - 1 : bytes);
       return;
     }
-    if (this.carryLen > 0) {
-      const total = this.carryLen + (end - start);
-      this.carry.push(chunk.subarray(start, end));
-      const joined = Buffer.concat(this.carry, total);
-      this.carry = [];
-      this.carryLen = 0;
-      const ascii = this.ascii;
-      this.ascii = isAscii(joined);
-      this.emit(joined, 0, joined.length);
-      this.ascii = ascii;
-      return;
-    }
-    this.emit(chunk, start, end);
+    this.carry.push(chunk.subarray(0, nl));
+    const joined = Buffer.concat(this.carry, this.carryLen + nl);
+    this.carry = [];
+    this.carryLen = 0;
+    this.scanRun(joined);
   }
 
-  private emit(buf: Buffer, start: number, end: number): void {
-    if (end > start && buf[end - 1] === CR) end--;
-    if (end - start > this.maxLineBytes) {
-      this.onLongLine(this.lineNo, end - start);
-      return;
+  /** [from, to) holds complete lines, the last ending in LF. */
+  private scanRuns(chunk: Buffer, from: number, to: number): void {
+    while (from < to) {
+      let runEnd = to;
+      if (to - from > RUN_BYTES) {
+        const nl = chunk.lastIndexOf(LF, from + RUN_BYTES - 1);
+        // one line longer than a run: the run is that line
+        runEnd = nl >= from ? nl + 1 : chunk.indexOf(LF, from + RUN_BYTES) + 1;
+      }
+      this.scanRun(chunk.subarray(from, runEnd));
+      from = runEnd;
     }
-    this.onLine(this.ascii ? asciiSlice(buf, start, end) : decodeLine(buf, start, end), this.lineNo);
+  }
+
+  /** Lines of a run that ends in LF (or, at the end of input, in the last line). */
+  private scanRun(run: Buffer): void {
+    const chunk = new TextChunk(run, asciiSlice(run, 0, run.length), isAscii(run));
+    const text = chunk.text;
+    const len = text.length;
+    const sink = this.sink;
+    sink.chunk?.(chunk);
+    let start = 0;
+    do {
+      let nl = text.indexOf("\n", start);
+      if (nl === -1) nl = len;
+      const lineNo = ++this.lineNo;
+      const end = nl > start && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+      if (end - start > this.maxLineBytes) this.onLongLine(lineNo, end - start);
+      else sink.line(chunk, start, end, lineNo);
+      start = nl + 1;
+    } while (start < len);
+  }
+}
+
+/** LineScanner for callers that want every line as a string. */
+export class LineSplitter extends LineScanner {
+  constructor(maxLineBytes: number, onLine: LineHandler, onLongLine: LongLineHandler) {
+    super(maxLineBytes, { line: (chunk, start, end, lineNo) => onLine(chunk.line(start, end), lineNo) }, onLongLine);
   }
 }
 

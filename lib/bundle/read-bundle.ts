@@ -10,7 +10,7 @@ import { TEXT_SNIFF_BYTES, describeBinary, isGzip, looksLikeTar, looksLikeText }
 import { safeEntryName } from "@/lib/bundle/entry-name";
 import { baseName, classifyFile, isTextKind } from "@/lib/bundle/file-kind";
 import { type Limits, formatBytes, formatLimit, resolveLimits } from "@/lib/bundle/limits";
-import { LineSplitter } from "@/lib/bundle/line-splitter";
+import { LineScanner, LineSplitter, type RawLineSink } from "@/lib/bundle/line-splitter";
 import { Notes, quoteName } from "@/lib/bundle/notes";
 import { PeekableSource } from "@/lib/bundle/peekable-source";
 
@@ -18,10 +18,11 @@ export type BundleEntry = { name: string; size: number; kind: FileKind };
 
 export type BundleVisitor = {
   /**
-   * Return false to drain the file unread, true to read its lines, "bytes" to get its raw chunks
+   * Return false to drain the file unread, true to read its lines through onLine, a RawLineSink to
+   * get its lines as positions in chunks (no string per line), "bytes" to get its raw chunks
    * (captures, certificates) through onBytes. Default: log/xconf/xstat are read.
    */
-  onFileStart?(file: BundleEntry): boolean | "bytes" | void;
+  onFileStart?(file: BundleEntry): boolean | "bytes" | RawLineSink | void;
   onLine?(file: BundleEntry, line: string, lineNo: number): void;
   /** Raw chunks of a file whose onFileStart returned "bytes", in order; never retained by the reader. */
   onBytes?(file: BundleEntry, chunk: Buffer): void;
@@ -306,23 +307,25 @@ async function readFileBody(body: AsyncIterable<Buffer>, file: BundleEntry, stat
     visitor.onFileEnd?.(file, 0);
     return;
   }
-  const read = wanted === undefined ? isTextKind(file.kind) : wanted === true;
-  if (!read || !visitor.onLine) {
-    await drain(body);
-    visitor.onFileEnd?.(file, 0);
-    return;
+  const onLongLine = (lineNo: number, bytes: number) =>
+    state.notes.add(`${file.name} line ${lineNo}: a ${formatBytes(bytes)} line was skipped (over the ${formatLimit(limits.maxLineBytes)} limit)`);
+  let scanner: LineScanner;
+  if (typeof wanted === "object") {
+    scanner = new LineScanner(limits.maxLineBytes, wanted, onLongLine);
+  } else {
+    const read = wanted === undefined ? isTextKind(file.kind) : wanted === true;
+    if (!read || !visitor.onLine) {
+      await drain(body);
+      visitor.onFileEnd?.(file, 0);
+      return;
+    }
+    const onLine = visitor.onLine.bind(visitor);
+    scanner = new LineSplitter(limits.maxLineBytes, (line, lineNo) => onLine(file, line, lineNo), onLongLine);
   }
-  const onLine = visitor.onLine.bind(visitor);
-  const splitter = new LineSplitter(
-    limits.maxLineBytes,
-    (line, lineNo) => onLine(file, line, lineNo),
-    (lineNo, bytes) =>
-      state.notes.add(`${file.name} line ${lineNo}: a ${formatBytes(bytes)} line was skipped (over the ${formatLimit(limits.maxLineBytes)} limit)`),
-  );
-  for await (const chunk of body) splitter.push(chunk);
-  splitter.end();
-  state.lineCount += splitter.lines;
-  visitor.onFileEnd?.(file, splitter.lines);
+  for await (const chunk of body) scanner.push(chunk);
+  scanner.end();
+  state.lineCount += scanner.lines;
+  visitor.onFileEnd?.(file, scanner.lines);
 }
 
 async function drain(body: AsyncIterable<Buffer>): Promise<void> {

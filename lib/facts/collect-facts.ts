@@ -3,7 +3,6 @@
 import type { BundleEntry, BundleReadResult, BundleVisitor } from "@/lib/bundle/read-bundle";
 import { isTextKind } from "@/lib/bundle/file-kind";
 import { DumpXmlReader } from "@/lib/parse/dump-xml";
-import { LogReader } from "@/lib/parse/log-reader";
 import { parseXconfLine } from "@/lib/parse/xconf";
 import { XstatReader } from "@/lib/parse/xstat";
 import type { Facts } from "@/lib/facts/facts";
@@ -14,7 +13,7 @@ import { LineContext } from "@/lib/facts/line-context";
 import { LogEventCollector } from "@/lib/facts/log-events";
 import { TrustStoreCollector, isTrustStoreFile } from "@/lib/facts/trust-store";
 import { WarningCollector } from "@/lib/facts/warning-templates";
-import { startsWithTimestamp } from "@/lib/parse/syslog-prefix";
+import { LogFileLines } from "@/lib/facts/log-lines";
 
 type LineSink = { push(line: string, lineNo: number): void; end(): void };
 
@@ -39,35 +38,13 @@ export function createFactsCollector(): FactsCollector {
   let pemBytes = 0;
   const logFiles: string[] = [];
   let sink: LineSink | null = null;
+  let log: LogFileLines | null = null;
 
-  function logSink(file: BundleEntry): LineSink {
+  function logLines(file: BundleEntry): LogFileLines {
     system.startLogFile();
     lineContext.startFile(file.name);
-    events.startFile();
     logFiles.push(file.name);
-    const reader = new LogReader(
-      (entry) => {
-        system.onLogEntry(file.name, entry);
-        events.onProcessLine(entry.prefix.process);
-        trafficServer.onEntry(file.name, entry);
-      },
-      // Only traffic_server's HTTP messages are needed; SIP bodies are skipped unkept.
-      { keepBlock: (prefix) => TrafficServerCollector.isTrafficServer(prefix.process), maxBlockLines: 8 },
-    );
-    return {
-      push: (line, lineNo) => {
-        // Context first: entries reach the collectors when the next line arrives, and their
-        // evidence may want that line as "after" context.
-        lineContext.push(line, lineNo);
-        events.onLine(file.name, line, lineNo);
-        if (startsWithTimestamp(line)) warnings.onLine(file.name, line, lineNo);
-        reader.push(line, lineNo);
-      },
-      end: () => {
-        reader.end();
-        system.endLogFile();
-      },
-    };
+    return new LogFileLines(file.name, { system, events, warnings, trafficServer, lineContext });
   }
 
   function dumpSink(file: BundleEntry): LineSink {
@@ -125,7 +102,8 @@ export function createFactsCollector(): FactsCollector {
         return true;
       }
       if (!isTextKind(file.kind)) return false;
-      sink = file.kind === "log" ? logSink(file) : dumpSink(file);
+      if (file.kind === "log") return (log = logLines(file));
+      sink = dumpSink(file);
       return true;
     },
     onLine(_file, line, lineNo) {
@@ -150,6 +128,11 @@ export function createFactsCollector(): FactsCollector {
       }
       sink?.end();
       sink = null;
+      if (log) {
+        log.end();
+        system.endLogFile();
+        log = null;
+      }
     },
   };
 

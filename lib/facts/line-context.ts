@@ -1,7 +1,9 @@
 // A few lines around each evidence line, so a card can show what the log said just before and
 // after it. Bounded: a small ring of the latest lines of the current file, and "after" lines are
-// only filled for contexts handed out (i.e. for lines that became evidence).
+// only filled for contexts handed out (i.e. for lines that became evidence). The ring holds
+// positions in their chunk; a line becomes a string only when it ends up in a context.
 import type { EvidenceContext } from "@/lib/analysis/types";
+import type { TextChunk } from "@/lib/bundle/line-splitter";
 
 const RING = 16;
 const BEFORE = 2;
@@ -12,7 +14,9 @@ const MAX_TEXT = 400;
 type Pending = { ctx: EvidenceContext; line: number };
 
 export class LineContext {
-  private readonly lines = new Array<string | undefined>(RING);
+  private readonly sources = new Array<TextChunk | string | undefined>(RING);
+  private readonly starts = new Int32Array(RING);
+  private readonly ends = new Int32Array(RING);
   private readonly numbers = new Int32Array(RING);
   private next = 0;
   private file: string | null = null;
@@ -20,20 +24,28 @@ export class LineContext {
 
   startFile(file: string): void {
     this.file = file;
-    this.lines.fill(undefined);
+    this.sources.fill(undefined);
     this.numbers.fill(0);
     this.next = 0;
     this.pending = [];
   }
 
   push(text: string, lineNo: number): void {
+    this.pushSpan(text, 0, text.length, lineNo);
+  }
+
+  /** The line [start, end) of `source` (a chunk, or the line itself as a string). */
+  pushSpan(source: TextChunk | string, start: number, end: number, lineNo: number): void {
     const i = this.next;
-    this.lines[i] = text;
+    this.sources[i] = source;
+    this.starts[i] = start;
+    this.ends[i] = end;
     this.numbers[i] = lineNo;
     this.next = (i + 1) % RING;
     if (this.pending.length > 0) {
+      const text = clip(materialize(source, start, end));
       for (const p of this.pending) {
-        if (lineNo > p.line && lineNo <= p.line + AFTER) p.ctx.after.push({ line: lineNo, text: clip(text) });
+        if (lineNo > p.line && lineNo <= p.line + AFTER) p.ctx.after.push({ line: lineNo, text });
       }
       this.pending = this.pending.filter((p) => lineNo < p.line + AFTER);
     }
@@ -43,24 +55,32 @@ export class LineContext {
   capture(file: string, lineNo: number): EvidenceContext | undefined {
     if (file !== this.file) return undefined;
     const ctx: EvidenceContext = { before: [], after: [] };
-    const seen: { line: number; text: string }[] = [];
+    const seen: { line: number; k: number }[] = [];
     for (let k = 0; k < RING; k++) {
-      const text = this.lines[k];
-      if (text === undefined) continue;
-      seen.push({ line: this.numbers[k], text });
+      if (this.sources[k] === undefined) continue;
+      seen.push({ line: this.numbers[k], k });
     }
     seen.sort((a, b) => a.line - b.line);
     let lastAfter = lineNo;
     for (const s of seen) {
-      if (s.line >= lineNo - BEFORE && s.line < lineNo) ctx.before.push({ line: s.line, text: clip(s.text) });
-      else if (s.line > lineNo && s.line <= lineNo + AFTER) {
-        ctx.after.push({ line: s.line, text: clip(s.text) });
+      const inBefore = s.line >= lineNo - BEFORE && s.line < lineNo;
+      const inAfter = s.line > lineNo && s.line <= lineNo + AFTER;
+      if (!inBefore && !inAfter) continue;
+      const text = clip(materialize(this.sources[s.k]!, this.starts[s.k], this.ends[s.k]));
+      if (inBefore) ctx.before.push({ line: s.line, text });
+      else {
+        ctx.after.push({ line: s.line, text });
         lastAfter = s.line;
       }
     }
     if (lastAfter < lineNo + AFTER && this.pending.length < 1000) this.pending.push({ ctx, line: lineNo });
     return ctx;
   }
+}
+
+function materialize(source: TextChunk | string, start: number, end: number): string {
+  if (typeof source !== "string") return source.line(start, end);
+  return start === 0 && end === source.length ? source : source.slice(start, end);
 }
 
 function clip(text: string): string {

@@ -52,6 +52,9 @@ export const LOG_EVENT_SPECS: readonly Spec[] = [
   { kind: "http_403", needles: ["403 Forbidden"] },
 ];
 
+/** Every substring a line must contain to be recorded by LogEventCollector.onLine. */
+export const LOG_EVENT_NEEDLES: readonly string[] = LOG_EVENT_SPECS.flatMap((s) => s.needles);
+
 /** Does a line mentioning `_collab-edge` also say its certificate does not match? */
 export function isCollabEdgeMismatch(text: string): boolean {
   return COLLAB_MISMATCH.some((w) => text.indexOf(w) !== -1);
@@ -90,23 +93,19 @@ export class LogEventCollector {
   private readonly counts: Partial<Record<LogEventKind, number>> = {};
   private readonly bags = new Map<LogEventKind, EvidenceBag>();
   private readonly processLines: Record<string, number> = Object.create(null);
-  /** the latest timestamped line of the current file (message lines belong to it) */
-  private lastStamped: string | null = null;
 
   constructor(private readonly context: LineContext | null = null) {}
 
-  startFile(): void {
-    this.lastStamped = null;
+  onProcessLines(process: string, count: number): void {
+    this.processLines[process] = (this.processLines[process] ?? 0) + count;
   }
 
-  onProcessLine(process: string): void {
-    this.processLines[process] = (this.processLines[process] ?? 0) + 1;
-  }
-
-  /** Every raw line of a log file. Cheap when nothing matches: one indexOf per needle. */
-  onLine(file: string, text: string, lineNo: number): void {
+  /**
+   * A line of a log file that may contain a needle (lines without any need not be passed, see
+   * LOG_EVENT_NEEDLES); `owner` is the timestamped line it belongs to (itself when timestamped).
+   */
+  onLine(file: string, text: string, lineNo: number, owner: string | null): void {
     const stamped = startsWithTimestamp(text);
-    if (stamped) this.lastStamped = text;
     let matched: Spec[] | null = null;
     for (const spec of LOG_EVENT_SPECS) {
       for (const n of spec.needles) {
@@ -117,7 +116,6 @@ export class LogEventCollector {
       }
     }
     if (matched === null) return;
-    const owner = stamped ? text : this.lastStamped;
     const prefix = owner !== null ? parseSyslogPrefix(owner) : null;
     const fields = stamped && prefix ? parseNameValues(text, prefix.messageStart) : (Object.create(null) as NameValues);
     const clipped = text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;

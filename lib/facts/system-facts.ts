@@ -1,11 +1,13 @@
 // Combines xstat, xconf and log-prefix records into what the bundle says about the system:
 // product, version, hostname(s), configuration and the logging period.
-import type { LogEntry } from "@/lib/parse/log-reader";
 import type { XconfEntry } from "@/lib/parse/xconf";
 import type { XstatEntry } from "@/lib/parse/xstat";
 import type { Located, SourceRef } from "@/lib/facts/facts";
 import { compareVersions, parseExpresswayVersion } from "@/lib/facts/expressway-version";
 
+const VERSION_NEEDLE = "Version";
+/** What a log line must contain to matter to onLogMessage. */
+export const SYSTEM_LOG_NEEDLES: readonly string[] = [VERSION_NEEDLE];
 const LOG_VERSION_RE = /\b(?:Software)?Version[=:]\s*"?(X\d{1,3}\.\d{1,3}(?:\.\d{1,4})?)/;
 const STAMP_NAME_RE = /^(?:diagnostic_log|loggingsnapshot|xconf_dump|xstat_dump)_(.+?)_\d{4}-\d{2}-\d{2}_\d{2}_\d{2}_\d{2}/i;
 
@@ -69,19 +71,25 @@ export class SystemCollector {
     this.fileHostSeen = false;
   }
 
-  onLogEntry(file: string, entry: LogEntry): void {
-    const ts = entry.prefix.timestamp;
-    if (this.fileFirst === null) this.fileFirst = ts;
-    this.fileLast = ts;
-    if (!this.fileHostSeen) {
+  /**
+   * The timestamp of a log line of the current file (its syslog host is needed for the first);
+   * the first and the last line of a file must be passed, in order.
+   */
+  onLogStamp(timestamp: string, host: string | null): void {
+    if (this.fileFirst === null) this.fileFirst = timestamp;
+    this.fileLast = timestamp;
+    if (!this.fileHostSeen && host !== null) {
       this.fileHostSeen = true;
-      addDistinct(this.syslogHosts, entry.prefix.host);
+      addDistinct(this.syslogHosts, host);
     }
-    // Some builds log the software version (e.g. at start-up). Prefilter on "Version": a
-    // capital V is rare in logs, so this scan is much cheaper than one for "ersion".
-    if (entry.text.indexOf("Version", entry.prefix.messageStart) !== -1) {
-      const m = LOG_VERSION_RE.exec(entry.text);
-      if (m) this.logVersions.push({ value: m[1], source: { file, line: entry.line, text: entry.text } });
+  }
+
+  /** A timestamped log line whose message contains one of SYSTEM_LOG_NEEDLES (others need not be passed). */
+  onLogMessage(file: string, line: number, text: string, messageStart: number): void {
+    // Some builds log the software version (e.g. at start-up).
+    if (text.indexOf(VERSION_NEEDLE, messageStart) !== -1) {
+      const m = LOG_VERSION_RE.exec(text);
+      if (m) this.logVersions.push({ value: m[1], source: { file, line, text } });
     }
   }
 

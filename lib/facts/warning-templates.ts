@@ -20,6 +20,9 @@ const MAX_SAMPLE = 2000;
 /** Name="value" pairs whose value is part of what happened, not who or when */
 const KEEP_VALUES = new Set(["Event", "Module", "Level", "Detail", "Reason", "Protocol", "Service", "Action", "Type", "Auth-method", "Status"]);
 
+/** A warning line contains one of these; the regexes below then decide. */
+export const WARNING_NEEDLES: readonly string[] = ["ERROR", "WARN", "FATAL", "CRITICAL"];
+
 const LEVEL_RE = /Level="(ERROR|WARN|WARNING|CRITICAL|FATAL)"/;
 const NATIVE_RE = /(?:^|[\]\s])(WARNING|ERROR|FATAL|CRITICAL|ALERT|EMERGENCY):/;
 
@@ -29,9 +32,9 @@ export class WarningCollector {
   private truncated = false;
   private droppedLines = 0;
 
-  /** Timestamped lines only; a cheap indexOf keeps the regexes off ordinary lines. */
+  /** Timestamped lines only (those without a WARNING_NEEDLES substring need not be passed). */
   onLine(file: string, text: string, lineNo: number): void {
-    if (text.indexOf("ERROR") === -1 && text.indexOf("WARN") === -1 && text.indexOf("FATAL") === -1 && text.indexOf("CRITICAL") === -1) return;
+    if (!WARNING_NEEDLES.some((n) => text.indexOf(n) !== -1)) return;
     const prefix = parseSyslogPrefix(text);
     if (prefix === null) return;
     const body = text.slice(prefix.messageStart);

@@ -1,5 +1,7 @@
 // The syslog-style prefix every Expressway log line starts with:
 // `<ISO time with ms and offset> <host> <process>[<pid>]:` (pid and even the colon may be missing).
+// One scanner finds the fields' positions; it works on a line inside a larger text (a chunk of a
+// log) so the hot path can read prefixes without cutting each line out as a string first.
 
 export type SyslogPrefix = {
   /** as written, e.g. "2024-03-05T04:12:52.358-05:00" */
@@ -11,58 +13,97 @@ export type SyslogPrefix = {
   messageStart: number;
 };
 
+/** Where the prefix fields of one line lie in the text it was scanned in (end exclusive). */
+export class PrefixSpan {
+  timestampEnd = 0;
+  hostStart = 0;
+  hostEnd = 0;
+  processStart = 0;
+  processEnd = 0;
+  /** -1 when the line has no [pid] */
+  pidStart = -1;
+  pidEnd = -1;
+  messageStart = 0;
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
 /** Cheap check (no regex, no allocation) used on every line: "YYYY-MM-DDTHH:". */
 export function startsWithTimestamp(line: string): boolean {
+  return timestampAt(line, 0, line.length);
+}
+
+/** startsWithTimestamp for the line text[start, end). */
+export function timestampAt(text: string, start: number, end: number): boolean {
   return (
-    line.length >= 16 &&
-    line.charCodeAt(4) === 45 && // -
-    line.charCodeAt(7) === 45 && // -
-    line.charCodeAt(10) === 84 && // T
-    line.charCodeAt(13) === 58 && // :
-    isDigit(line.charCodeAt(0)) &&
-    isDigit(line.charCodeAt(3)) &&
-    isDigit(line.charCodeAt(11))
+    end - start >= 16 &&
+    text.charCodeAt(start + 4) === 45 && // -
+    text.charCodeAt(start + 7) === 45 && // -
+    text.charCodeAt(start + 10) === 84 && // T
+    text.charCodeAt(start + 13) === 58 && // :
+    isDigit(text.charCodeAt(start)) &&
+    isDigit(text.charCodeAt(start + 3)) &&
+    isDigit(text.charCodeAt(start + 11))
   );
 }
 
-export function parseSyslogPrefix(line: string): SyslogPrefix | null {
-  if (!startsWithTimestamp(line)) return null;
-  const tsEnd = line.indexOf(" ");
-  if (tsEnd === -1) return null;
-  const hostStart = skipSpaces(line, tsEnd);
-  const hostEnd = line.indexOf(" ", hostStart);
-  if (hostEnd === -1) return null;
-  const procStart = skipSpaces(line, hostEnd);
-  let procEnd = line.indexOf(" ", procStart);
-  if (procEnd === -1) procEnd = line.length;
+/**
+ * Fills `out` with the prefix positions of the line text[start, end); false when the line has no
+ * syslog prefix. Offsets are into `text`.
+ */
+export function scanSyslogPrefix(text: string, start: number, end: number, out: PrefixSpan): boolean {
+  if (!timestampAt(text, start, end)) return false;
+  const tsEnd = text.indexOf(" ", start);
+  if (tsEnd === -1 || tsEnd >= end) return false;
+  const hostStart = skipSpaces(text, tsEnd, end);
+  const hostEnd = text.indexOf(" ", hostStart);
+  if (hostEnd === -1 || hostEnd >= end) return false;
+  const procStart = skipSpaces(text, hostEnd, end);
+  let procEnd = text.indexOf(" ", procStart);
+  if (procEnd === -1 || procEnd > end) procEnd = end;
   // The process token is `name[pid]:`, `name[pid]`, `name:` or `name`.
   let tokenEnd = procEnd;
-  if (line.charCodeAt(tokenEnd - 1) === 58) tokenEnd--;
-  let process: string;
-  let pid: string | null = null;
-  const bracket = line.indexOf("[", procStart);
+  if (text.charCodeAt(tokenEnd - 1) === 58) tokenEnd--;
+  let nameEnd = tokenEnd;
+  out.pidStart = -1;
+  out.pidEnd = -1;
+  const bracket = text.indexOf("[", procStart);
   if (bracket !== -1 && bracket < tokenEnd) {
-    process = line.slice(procStart, bracket);
-    const close = line.indexOf("]", bracket);
-    pid = close !== -1 && close < tokenEnd ? line.slice(bracket + 1, close) : null;
-  } else {
-    process = line.slice(procStart, tokenEnd);
+    nameEnd = bracket;
+    const close = text.indexOf("]", bracket);
+    if (close !== -1 && close < tokenEnd) {
+      out.pidStart = bracket + 1;
+      out.pidEnd = close;
+    }
   }
-  if (process.length === 0 || process.indexOf("=") !== -1) return null;
+  if (nameEnd <= procStart) return false;
+  const eq = text.indexOf("=", procStart);
+  if (eq !== -1 && eq < nameEnd) return false;
+  out.timestampEnd = tsEnd;
+  out.hostStart = hostStart;
+  out.hostEnd = hostEnd;
+  out.processStart = procStart;
+  out.processEnd = nameEnd;
+  out.messageStart = skipSpaces(text, procEnd, end);
+  return true;
+}
+
+const span = new PrefixSpan();
+
+export function parseSyslogPrefix(line: string): SyslogPrefix | null {
+  if (!scanSyslogPrefix(line, 0, line.length, span)) return null;
   return {
-    timestamp: line.slice(0, tsEnd),
-    host: line.slice(hostStart, hostEnd),
-    process,
-    pid,
-    messageStart: skipSpaces(line, procEnd),
+    timestamp: line.slice(0, span.timestampEnd),
+    host: line.slice(span.hostStart, span.hostEnd),
+    process: line.slice(span.processStart, span.processEnd),
+    pid: span.pidStart === -1 ? null : line.slice(span.pidStart, span.pidEnd),
+    messageStart: span.messageStart,
   };
 }
 
-function skipSpaces(line: string, i: number): number {
-  while (i < line.length && line.charCodeAt(i) === 32) i++;
+function skipSpaces(text: string, i: number, end: number): number {
+  while (i < end && text.charCodeAt(i) === 32) i++;
   return i;
 }
