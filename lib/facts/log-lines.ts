@@ -58,7 +58,8 @@ export class LogFileLines implements RawLineSink {
     private readonly file: string,
     private readonly collectors: LogCollectors,
   ) {
-    this.reader = new LogReader((entry) => collectors.trafficServer.onEntry(file, entry), { maxBlockLines: 8 });
+    // The collector reads the request or status line of a message block, nothing after it.
+    this.reader = new LogReader((entry) => collectors.trafficServer.onEntry(file, entry), { maxBlockLines: 1 });
   }
 
   chunk(chunk: TextChunk): void {
@@ -90,11 +91,10 @@ export class LogFileLines implements RawLineSink {
       this.markNext = marked ? i + 1 : i;
     }
     const text = chunk.text;
-    let line: string | null = null;
 
     if (!timestampAt(text, start, end)) {
-      if (this.inTrafficServer) this.reader.push((line = chunk.line(start, end)), lineNo);
-      if (marked) events.onLine(this.file, line ?? chunk.line(start, end), lineNo, this.owner());
+      if (this.inTrafficServer) this.reader.pushSpan(chunk, start, end, lineNo);
+      if (marked) events.onLine(this.file, chunk.line(start, end), lineNo, this.owner());
       return;
     }
 
@@ -108,6 +108,7 @@ export class LogFileLines implements RawLineSink {
       this.inTrafficServer = false;
     }
     const span = this.span;
+    let line: string | null = null;
     if (scanSyslogPrefix(text, start, end, span)) {
       const k = this.processIndex(chunk, span);
       this.counts[k]++;

@@ -47,6 +47,21 @@ export function decodeMraTarget(segment: string): MraTarget | null {
   return { domain, protocol: protocol.toLowerCase(), host, port: Number(port) };
 }
 
+/** A client asks for the same few targets over and over: decode each segment once (bounded). */
+const targetCache = new Map<string, MraTarget | null>();
+const TARGET_CACHE_SIZE = 512;
+
+function cachedTarget(segment: string): MraTarget | null {
+  let target = targetCache.get(segment);
+  if (target === undefined) {
+    if (targetCache.size >= TARGET_CACHE_SIZE) targetCache.clear();
+    const decoded = decodeMraTarget(segment);
+    target = decoded && Object.freeze(decoded);
+    targetCache.set(segment, target);
+  }
+  return target;
+}
+
 export type MraUrl = {
   target: MraTarget | null;
   /** the path after the target segment (or the whole path when there is none) */
@@ -67,7 +82,7 @@ export function parseMraUrl(url: string): MraUrl {
     let end = path.indexOf("/", 1);
     const q = path.indexOf("?");
     if (end === -1 || (q !== -1 && q < end)) end = q === -1 ? path.length : q;
-    target = decodeMraTarget(path.slice(1, end));
+    target = cachedTarget(path.slice(1, end));
     if (target !== null) path = path.slice(end) || "/";
   }
   return { target, path, user: userFromPath(path) };

@@ -42,6 +42,9 @@ export class TrafficServerCollector {
   private readonly groups = new Map<string, VerificationFailureGroup>();
   private readonly contexts = new Map<string, ProcessContext>();
   private readonly evidence = new EvidenceBag(200);
+  private lastContext: ProcessContext | null = null;
+  private lastContextFile: string | null = null;
+  private lastContextPid: string | null = null;
 
   constructor(private readonly lineContext: LineContext | null = null) {}
 
@@ -100,12 +103,17 @@ export class TrafficServerCollector {
   }
 
   private context(file: string, pid: string | null): ProcessContext {
+    // Consecutive entries mostly come from the same process.
+    if (this.lastContext !== null && this.lastContextFile === file && this.lastContextPid === pid) return this.lastContext;
     const key = `${file}\u0000${pid ?? ""}`;
     let ctx = this.contexts.get(key);
     if (!ctx) {
       ctx = { lastSentByIp: new Map(), lastTargetPortByHost: new Map(), lastReceived: null, lastFailure: null };
       this.contexts.set(key, ctx);
     }
+    this.lastContext = ctx;
+    this.lastContextFile = file;
+    this.lastContextPid = pid;
     return ctx;
   }
 

@@ -2,7 +2,8 @@
 // followed by `HTTPMSG:` / `SIPMSG:`, the message lines after it. Real logs are messy: message
 // lines are not always prefixed with `|`, and a block may end at the next timestamped line
 // instead of a lone `|`.
-import { type SyslogPrefix, parseSyslogPrefix, startsWithTimestamp } from "@/lib/parse/syslog-prefix";
+import type { TextChunk } from "@/lib/bundle/line-splitter";
+import { type SyslogPrefix, parseSyslogPrefix, timestampAt } from "@/lib/parse/syslog-prefix";
 
 export type BlockMarker = "HTTPMSG" | "SIPMSG";
 
@@ -58,8 +59,24 @@ export class LogReader {
   }
 
   push(line: string, lineNo: number): void {
-    if (startsWithTimestamp(line)) {
+    this.pushSpan(line, 0, line.length, lineNo);
+  }
+
+  /**
+   * The line [start, end) of `source` (a chunk, or the line itself): message lines are only made
+   * into strings when they are kept.
+   */
+  pushSpan(source: TextChunk | string, start: number, end: number, lineNo: number): void {
+    if (typeof source !== "string" && !source.ascii) {
+      // lengths below are in characters: decode first
+      source = source.line(start, end);
+      start = 0;
+      end = source.length;
+    }
+    const text = typeof source === "string" ? source : source.text;
+    if (timestampAt(text, start, end)) {
       this.flush();
+      const line = spanText(source, start, end);
       const prefix = parseSyslogPrefix(line);
       if (prefix === null) {
         this.strayLines++;
@@ -73,7 +90,7 @@ export class LogReader {
     }
     const entry = this.pending;
     if (this.state === State.AfterHeader && entry !== null) {
-      const marker = markerLine(line);
+      const marker = end - start < 16 ? markerLine(spanText(source, start, end)) : null;
       if (marker !== null) {
         this.openBlock(marker, lineNo + 1);
         return;
@@ -82,15 +99,16 @@ export class LogReader {
       return;
     }
     if (this.state === State.InBlock && entry !== null && entry.block !== null) {
-      if (isLoneBar(line)) {
+      const n = end - start;
+      if (n === 1 ? text.charCodeAt(start) === 124 : n < 8 && isLoneBar(spanText(source, start, end))) {
         this.flush();
         return;
       }
       const block = entry.block;
       block.lineCount++;
-      if (block.lineCount === 1) block.firstRaw = line;
+      if (block.lineCount === 1) block.firstRaw = spanText(source, start, end);
       if (this.keepLines && block.lines.length < this.maxBlockLines && block.lines.length + 1 === block.lineCount) {
-        block.lines.push(line.charCodeAt(0) === 124 ? line.slice(1) : line);
+        block.lines.push(spanText(source, text.charCodeAt(start) === 124 ? start + 1 : start, end));
       }
       return;
     }
@@ -114,6 +132,11 @@ export class LogReader {
     this.state = State.Idle;
     if (entry !== null) this.onEntry(entry);
   }
+}
+
+function spanText(source: TextChunk | string, start: number, end: number): string {
+  if (typeof source !== "string") return source.line(start, end);
+  return start === 0 && end === source.length ? source : source.slice(start, end);
 }
 
 function markerLine(line: string): BlockMarker | null {
