@@ -23,11 +23,16 @@ export async function analyzeBundle(
   options: AnalyzeOptions = {},
 ): Promise<AnalysisOutput> {
   const collector = createFactsCollector();
-  const read = await readBundle(input as BundleInput, fileName, {
-    limits: options.limits,
-    signal: options.signal,
-    visitor: collector.visitor,
-  });
+  let read;
+  try {
+    read = await readBundle(input as BundleInput, fileName, {
+      limits: options.limits,
+      signal: options.signal,
+      visitor: collector.visitor,
+    });
+  } finally {
+    await collector.close();
+  }
 
   if (!read.files.some((f) => f.kind === "log" || f.kind === "xconf" || f.kind === "xstat")) {
     const seen = read.files.length === 0 ? "no readable files" : `only ${read.files.slice(0, 5).map((f) => f.name).join(", ")}${read.files.length > 5 ? ", …" : ""}`;

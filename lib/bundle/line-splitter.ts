@@ -31,12 +31,21 @@ function utf8Slice(buf: Buffer, start: number, end: number): string {
  * fresh string (never a slice that would keep the whole run alive) only when someone keeps it.
  */
 export class TextChunk {
+  private latin1: string | null;
+
   constructor(
     readonly buf: Buffer,
-    readonly text: string,
     /** every byte is ASCII, so `text` is already the decoded text */
     readonly ascii: boolean,
-  ) {}
+    text: string | null = null,
+  ) {
+    this.latin1 = text;
+  }
+
+  /** The whole run, one character per byte (made on first use). */
+  get text(): string {
+    return (this.latin1 ??= asciiSlice(this.buf, 0, this.buf.length));
+  }
 
   /** The line (or part of one) at [start, end), decoded like decodeLine. */
   line(start: number, end: number): string {
@@ -157,7 +166,7 @@ export class LineScanner {
 
   /** Lines of a run that ends in LF (or, at the end of input, in the last line). */
   private scanRun(run: Buffer): void {
-    const chunk = new TextChunk(run, asciiSlice(run, 0, run.length), isAscii(run));
+    const chunk = new TextChunk(run, isAscii(run), asciiSlice(run, 0, run.length));
     const text = chunk.text;
     const len = text.length;
     const sink = this.sink;

@@ -10,7 +10,7 @@ import { TEXT_SNIFF_BYTES, describeBinary, isGzip, looksLikeTar, looksLikeText }
 import { safeEntryName } from "@/lib/bundle/entry-name";
 import { baseName, classifyFile, isTextKind } from "@/lib/bundle/file-kind";
 import { type Limits, formatBytes, formatLimit, resolveLimits } from "@/lib/bundle/limits";
-import { LineScanner, LineSplitter, type RawLineSink } from "@/lib/bundle/line-splitter";
+import { LineSplitter, type LongLineHandler } from "@/lib/bundle/line-splitter";
 import { Notes, quoteName } from "@/lib/bundle/notes";
 import { PeekableSource } from "@/lib/bundle/peekable-source";
 
@@ -18,16 +18,27 @@ export type BundleEntry = { name: string; size: number; kind: FileKind };
 
 export type BundleVisitor = {
   /**
-   * Return false to drain the file unread, true to read its lines through onLine, a RawLineSink to
-   * get its lines as positions in chunks (no string per line), "bytes" to get its raw chunks
-   * (captures, certificates) through onBytes. Default: log/xconf/xstat are read.
+   * Return false to drain the file unread, true to read its lines through onLine, "bytes" to get
+   * its raw chunks (captures, certificates) through onBytes, or a LineFeedSource to split the
+   * lines itself (e.g. on another thread). Default: log/xconf/xstat are read.
    */
-  onFileStart?(file: BundleEntry): boolean | "bytes" | RawLineSink | void;
+  onFileStart?(file: BundleEntry): boolean | "bytes" | LineFeedSource | void;
   onLine?(file: BundleEntry, line: string, lineNo: number): void;
   /** Raw chunks of a file whose onFileStart returned "bytes", in order; never retained by the reader. */
   onBytes?(file: BundleEntry, chunk: Buffer): void;
   onFileEnd?(file: BundleEntry, lineCount: number): void;
 };
+
+/** A file's bytes for a visitor that splits lines itself; its promises give backpressure. */
+export interface LineFeed {
+  push(chunk: Buffer): void | Promise<void>;
+  /** The file ended: resolves once every line was handled, to the number of lines. */
+  end(): number | Promise<number>;
+}
+
+export interface LineFeedSource {
+  lineFeed(maxLineBytes: number, onLongLine: LongLineHandler): LineFeed;
+}
 
 export type BundleFormat = "tar.gz" | "tar" | "text.gz" | "text";
 
@@ -309,9 +320,9 @@ async function readFileBody(body: AsyncIterable<Buffer>, file: BundleEntry, stat
   }
   const onLongLine = (lineNo: number, bytes: number) =>
     state.notes.add(`${file.name} line ${lineNo}: a ${formatBytes(bytes)} line was skipped (over the ${formatLimit(limits.maxLineBytes)} limit)`);
-  let scanner: LineScanner;
+  let feed: LineFeed;
   if (typeof wanted === "object") {
-    scanner = new LineScanner(limits.maxLineBytes, wanted, onLongLine);
+    feed = wanted.lineFeed(limits.maxLineBytes, onLongLine);
   } else {
     const read = wanted === undefined ? isTextKind(file.kind) : wanted === true;
     if (!read || !visitor.onLine) {
@@ -320,12 +331,16 @@ async function readFileBody(body: AsyncIterable<Buffer>, file: BundleEntry, stat
       return;
     }
     const onLine = visitor.onLine.bind(visitor);
-    scanner = new LineSplitter(limits.maxLineBytes, (line, lineNo) => onLine(file, line, lineNo), onLongLine);
+    const splitter = new LineSplitter(limits.maxLineBytes, (line, lineNo) => onLine(file, line, lineNo), onLongLine);
+    feed = { push: (chunk) => splitter.push(chunk), end: () => (splitter.end(), splitter.lines) };
   }
-  for await (const chunk of body) scanner.push(chunk);
-  scanner.end();
-  state.lineCount += scanner.lines;
-  visitor.onFileEnd?.(file, scanner.lines);
+  for await (const chunk of body) {
+    const wait = feed.push(chunk);
+    if (wait) await wait;
+  }
+  const lines = await feed.end();
+  state.lineCount += lines;
+  visitor.onFileEnd?.(file, lines);
 }
 
 async function drain(body: AsyncIterable<Buffer>): Promise<void> {

@@ -1,6 +1,6 @@
 // Wires the parsers to the combiners for one bundle read: the reader's visitor hands each
 // text line to the parser for its file kind, and the parsed records to the combiners.
-import type { BundleEntry, BundleReadResult, BundleVisitor } from "@/lib/bundle/read-bundle";
+import type { BundleEntry, BundleReadResult, BundleVisitor, LineFeedSource } from "@/lib/bundle/read-bundle";
 import { isTextKind } from "@/lib/bundle/file-kind";
 import { DumpXmlReader } from "@/lib/parse/dump-xml";
 import { parseXconfLine } from "@/lib/parse/xconf";
@@ -14,12 +14,16 @@ import { LogEventCollector } from "@/lib/facts/log-events";
 import { TrustStoreCollector, isTrustStoreFile } from "@/lib/facts/trust-store";
 import { WarningCollector } from "@/lib/facts/warning-templates";
 import { LogFileLines } from "@/lib/facts/log-lines";
+import { ScanThread, inlineLineFeed } from "@/lib/facts/log-feed";
+import type { RunTable } from "@/lib/facts/log-table";
 
 type LineSink = { push(line: string, lineNo: number): void; end(): void };
 
 export type FactsCollector = {
   visitor: BundleVisitor;
   finish(read: BundleReadResult, fileName: string): Facts;
+  /** Stops the scan thread, if one was started; call it however the read ended. */
+  close(): Promise<void>;
 };
 
 const MAX_TRUST_STORE_BYTES = 4 * 1024 * 1024;
@@ -40,11 +44,21 @@ export function createFactsCollector(): FactsCollector {
   let sink: LineSink | null = null;
   let log: LogFileLines | null = null;
 
-  function logLines(file: BundleEntry): LogFileLines {
+  /** Started with the first large log file; one per analysis. */
+  let scanThread: ScanThread | null | undefined;
+
+  function logLines(file: BundleEntry): LineFeedSource {
     system.startLogFile();
     lineContext.startFile(file.name);
     logFiles.push(file.name);
-    return new LogFileLines(file.name, { system, events, warnings, trafficServer, lineContext });
+    return {
+      lineFeed(maxLineBytes, onLongLine) {
+        const lines = (log = new LogFileLines(file.name, { system, events, warnings, trafficServer, lineContext }, onLongLine));
+        const deliver = (t: RunTable) => lines.run(t);
+        if (scanThread === undefined && ScanThread.wanted(file.size)) scanThread = ScanThread.start();
+        return scanThread ? scanThread.lineFeed(maxLineBytes, deliver) : inlineLineFeed(maxLineBytes, deliver);
+      },
+    };
   }
 
   function dumpSink(file: BundleEntry): LineSink {
@@ -102,7 +116,7 @@ export function createFactsCollector(): FactsCollector {
         return true;
       }
       if (!isTextKind(file.kind)) return false;
-      if (file.kind === "log") return (log = logLines(file));
+      if (file.kind === "log") return logLines(file);
       sink = dumpSink(file);
       return true;
     },
@@ -138,6 +152,10 @@ export function createFactsCollector(): FactsCollector {
 
   return {
     visitor,
+    async close() {
+      await scanThread?.close();
+      scanThread = null;
+    },
     finish(read, fileName) {
       system.onUploadName(fileName);
       const sys = system.finish();

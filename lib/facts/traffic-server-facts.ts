@@ -15,6 +15,7 @@ import type { MraRequest, TrafficServerFacts, VerificationFailureGroup } from "@
 import { parseMraUrl } from "@/lib/facts/mra-target";
 import { classifyVerifyError } from "@/lib/facts/verify-error";
 import type { LineContext } from "@/lib/facts/line-context";
+import { isTrafficServerProcess } from "@/lib/facts/log-table";
 
 const MAX_REQUEST_SAMPLES = 5000;
 const MAX_OPEN_TXNS = 10_000;
@@ -55,7 +56,7 @@ export class TrafficServerCollector {
 
   /** Cheap test used by the log reader to keep message lines only for this process. */
   static isTrafficServer(process: string): boolean {
-    return process.startsWith("traffic_server");
+    return isTrafficServerProcess(process);
   }
 
   onEntry(file: string, entry: LogEntry): void {

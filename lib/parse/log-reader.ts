@@ -3,7 +3,7 @@
 // lines are not always prefixed with `|`, and a block may end at the next timestamped line
 // instead of a lone `|`.
 import type { TextChunk } from "@/lib/bundle/line-splitter";
-import { type SyslogPrefix, parseSyslogPrefix, timestampAt } from "@/lib/parse/syslog-prefix";
+import { type SyslogPrefix, parseSyslogPrefix, startsWithTimestamp } from "@/lib/parse/syslog-prefix";
 
 export type BlockMarker = "HTTPMSG" | "SIPMSG";
 
@@ -59,34 +59,34 @@ export class LogReader {
   }
 
   push(line: string, lineNo: number): void {
-    this.pushSpan(line, 0, line.length, lineNo);
+    if (startsWithTimestamp(line)) this.pushHeader(line, lineNo);
+    else this.pushMessageLine(line, 0, line.length, lineNo);
+  }
+
+  /** A timestamped line: it ends the entry before it and may begin a message block. */
+  pushHeader(line: string, lineNo: number): void {
+    this.flush();
+    const prefix = parseSyslogPrefix(line);
+    if (prefix === null) {
+      this.strayLines++;
+      return;
+    }
+    this.pending = { line: lineNo, text: line, prefix, block: null };
+    const inline = markerAtEnd(line);
+    if (inline !== null) this.openBlock(inline, lineNo + 1);
+    else this.state = State.AfterHeader;
   }
 
   /**
-   * The line [start, end) of `source` (a chunk, or the line itself): message lines are only made
-   * into strings when they are kept.
+   * A line without a timestamp, at [start, end) of `source` (a chunk, or the line itself): it is
+   * only made into a string when it is kept.
    */
-  pushSpan(source: TextChunk | string, start: number, end: number, lineNo: number): void {
+  pushMessageLine(source: TextChunk | string, start: number, end: number, lineNo: number): void {
     if (typeof source !== "string" && !source.ascii) {
       // lengths below are in characters: decode first
       source = source.line(start, end);
       start = 0;
       end = source.length;
-    }
-    const text = typeof source === "string" ? source : source.text;
-    if (timestampAt(text, start, end)) {
-      this.flush();
-      const line = spanText(source, start, end);
-      const prefix = parseSyslogPrefix(line);
-      if (prefix === null) {
-        this.strayLines++;
-        return;
-      }
-      this.pending = { line: lineNo, text: line, prefix, block: null };
-      const inline = markerAtEnd(line);
-      if (inline !== null) this.openBlock(inline, lineNo + 1);
-      else this.state = State.AfterHeader;
-      return;
     }
     const entry = this.pending;
     if (this.state === State.AfterHeader && entry !== null) {
@@ -100,7 +100,7 @@ export class LogReader {
     }
     if (this.state === State.InBlock && entry !== null && entry.block !== null) {
       const n = end - start;
-      if (n === 1 ? text.charCodeAt(start) === 124 : n < 8 && isLoneBar(spanText(source, start, end))) {
+      if (n === 1 ? firstCode(source, start) === 124 : n < 8 && isLoneBar(spanText(source, start, end))) {
         this.flush();
         return;
       }
@@ -108,7 +108,7 @@ export class LogReader {
       block.lineCount++;
       if (block.lineCount === 1) block.firstRaw = spanText(source, start, end);
       if (this.keepLines && block.lines.length < this.maxBlockLines && block.lines.length + 1 === block.lineCount) {
-        block.lines.push(spanText(source, text.charCodeAt(start) === 124 ? start + 1 : start, end));
+        block.lines.push(spanText(source, firstCode(source, start) === 124 ? start + 1 : start, end));
       }
       return;
     }
@@ -132,6 +132,10 @@ export class LogReader {
     this.state = State.Idle;
     if (entry !== null) this.onEntry(entry);
   }
+}
+
+function firstCode(source: TextChunk | string, at: number): number {
+  return typeof source === "string" ? source.charCodeAt(at) : source.buf[at];
 }
 
 function spanText(source: TextChunk | string, start: number, end: number): string {
