@@ -69,8 +69,22 @@ export type MraUrl = {
   user: string | null;
 };
 
+/** Clients repeat the same requests: each URL is read once (bounded), the result shared and frozen. */
+const urlCache = new Map<string, MraUrl>();
+const URL_CACHE_SIZE = 2048;
+
 /** Reads a proxied request URL (absolute `http://host:port/...` or origin-form `/...`). */
 export function parseMraUrl(url: string): MraUrl {
+  let parsed = urlCache.get(url);
+  if (parsed === undefined) {
+    if (urlCache.size >= URL_CACHE_SIZE) urlCache.clear();
+    parsed = Object.freeze(readMraUrl(url));
+    urlCache.set(url, parsed);
+  }
+  return parsed;
+}
+
+function readMraUrl(url: string): MraUrl {
   let path = url;
   const scheme = url.indexOf("://");
   if (scheme !== -1 && scheme < 8) {

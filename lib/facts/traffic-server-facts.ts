@@ -130,10 +130,13 @@ export class TrafficServerCollector {
     let method: string | null = null;
     let url: string | null = null;
     if (requestLine) {
-      const parts = requestLine.trim().split(" ");
-      if (parts.length >= 2) {
-        method = parts[0];
-        url = parts[1];
+      // "GET <url> HTTP/1.1"
+      const line = requestLine.trim();
+      const sp = line.indexOf(" ");
+      if (sp !== -1) {
+        const sp2 = line.indexOf(" ", sp + 1);
+        method = line.slice(0, sp);
+        url = sp2 === -1 ? line.slice(sp + 1) : line.slice(sp + 1, sp2);
       }
     }
     const parsed = url ? parseMraUrl(url) : null;
@@ -186,7 +189,7 @@ export class TrafficServerCollector {
     const request = this.open.get(key);
     if (request) {
       request.status = status;
-      request.statusText = statusLine && status !== null ? statusLine.trim().split(" ").slice(2).join(" ") || null : null;
+      request.statusText = statusLine && status !== null ? reasonPhrase(statusLine) : null;
       this.open.delete(key);
     }
     const group = this.failedTxns.get(key);
@@ -303,6 +306,12 @@ function parseStatus(line: string): number | null {
   const sp = line.indexOf(" ");
   const n = Number(line.slice(sp + 1, sp + 4));
   return Number.isInteger(n) ? n : null;
+}
+
+/** "HTTP/1.1 502 connect failed" -> "connect failed" (words after the code, single-spaced). */
+function reasonPhrase(statusLine: string): string | null {
+  const words = statusLine.trim().split(" ");
+  return words.length > 2 ? words.slice(2).join(" ") || null : null;
 }
 
 function looksLikeIp(s: string): boolean {

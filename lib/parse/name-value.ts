@@ -53,9 +53,13 @@ export function parseNameValues(text: string, start = 0): NameValues {
   return out;
 }
 
+/** `Name="` per name: findValue runs on every traffic_server line, so the key is not rebuilt each time. */
+const searchKeys = new Map<string, string>();
+
 /** One value without parsing the whole line (for hot paths that need a single field). */
 export function findValue(text: string, name: string, start = 0): string | null {
-  const needle = `${name}="`;
+  let needle = searchKeys.get(name);
+  if (needle === undefined) searchKeys.set(name, (needle = `${name}="`));
   let i = text.indexOf(needle, start);
   while (i !== -1) {
     if (i === 0 || !isNameChar(text.charCodeAt(i - 1))) {
