@@ -308,10 +308,12 @@ function parseStatus(line: string): number | null {
   return Number.isInteger(n) ? n : null;
 }
 
-/** "HTTP/1.1 502 connect failed" -> "connect failed" (words after the code, single-spaced). */
+/** "HTTP/1.1 502 connect failed" -> "connect failed": what follows the second space. */
 function reasonPhrase(statusLine: string): string | null {
-  const words = statusLine.trim().split(" ");
-  return words.length > 2 ? words.slice(2).join(" ") || null : null;
+  const line = statusLine.trim();
+  const sp = line.indexOf(" ");
+  const sp2 = sp === -1 ? -1 : line.indexOf(" ", sp + 1);
+  return sp2 === -1 ? null : line.slice(sp2 + 1) || null;
 }
 
 function looksLikeIp(s: string): boolean {
