@@ -5,6 +5,7 @@ import { BundleError } from "@/lib/bundle/bundle-error";
 import { DEFAULT_LIMITS, type Limits } from "@/lib/bundle/limits";
 import { type BundleInput, readBundle } from "@/lib/bundle/read-bundle";
 import { createFactsCollector } from "@/lib/facts/collect-facts";
+import type { ScanThreadSetting } from "@/lib/facts/log-feed";
 import { CATALOG_VERSION, SIGNATURES, runSignatures } from "@/lib/signatures/registry";
 import { buildMraRequests } from "@/lib/analysis/details/build-mra-requests";
 import { buildUnexplainedWarnings } from "@/lib/analysis/details/build-unexplained-warnings";
@@ -15,6 +16,8 @@ export type { Limits };
 export type AnalyzeOptions = {
   limits?: Partial<Limits>;
   signal?: AbortSignal;
+  /** whether large log files are scanned on a worker thread (default: ANALYZER_SCAN_THREAD, else by size) */
+  scanThread?: ScanThreadSetting;
 };
 
 export async function analyzeBundle(
@@ -22,7 +25,7 @@ export async function analyzeBundle(
   fileName: string,
   options: AnalyzeOptions = {},
 ): Promise<AnalysisOutput> {
-  const collector = createFactsCollector();
+  const collector = createFactsCollector({ scanThread: options.scanThread });
   let read;
   try {
     read = await readBundle(input as BundleInput, fileName, {

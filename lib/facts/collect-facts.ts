@@ -14,7 +14,7 @@ import { LogEventCollector } from "@/lib/facts/log-events";
 import { TrustStoreCollector, isTrustStoreFile } from "@/lib/facts/trust-store";
 import { WarningCollector } from "@/lib/facts/warning-templates";
 import { LogFileLines } from "@/lib/facts/log-lines";
-import { ScanThread, inlineLineFeed } from "@/lib/facts/log-feed";
+import { ScanThread, type ScanThreadSetting, inlineLineFeed, scanThreadSetting } from "@/lib/facts/log-feed";
 import type { RunTable } from "@/lib/facts/log-table";
 
 type LineSink = { push(line: string, lineNo: number): void; end(): void };
@@ -22,13 +22,19 @@ type LineSink = { push(line: string, lineNo: number): void; end(): void };
 export type FactsCollector = {
   visitor: BundleVisitor;
   finish(read: BundleReadResult, fileName: string): Facts;
-  /** Stops the scan thread, if one was started; call it however the read ended. */
+  /** Gives back the scan thread, if one was used; call it however the read ended. */
   close(): Promise<void>;
 };
 
 const MAX_TRUST_STORE_BYTES = 4 * 1024 * 1024;
 
-export function createFactsCollector(): FactsCollector {
+export type CollectOptions = {
+  /** whether large log files are scanned on a worker thread (default: ANALYZER_SCAN_THREAD, else by size) */
+  scanThread?: ScanThreadSetting;
+};
+
+export function createFactsCollector(options: CollectOptions = {}): FactsCollector {
+  const scanThreadMode = options.scanThread ?? scanThreadSetting();
   const system = new SystemCollector();
   const lineContext = new LineContext();
   const trafficServer = new TrafficServerCollector(lineContext);
@@ -55,7 +61,7 @@ export function createFactsCollector(): FactsCollector {
       lineFeed(maxLineBytes, onLongLine) {
         const lines = (log = new LogFileLines(file.name, { system, events, warnings, trafficServer, lineContext }, onLongLine));
         const deliver = (t: RunTable) => lines.run(t);
-        if (scanThread === undefined && ScanThread.wanted(file.size)) scanThread = ScanThread.start();
+        if (scanThread === undefined && ScanThread.wanted(file.size, scanThreadMode)) scanThread = ScanThread.acquire();
         return scanThread ? scanThread.lineFeed(maxLineBytes, deliver) : inlineLineFeed(maxLineBytes, deliver);
       },
     };
@@ -153,7 +159,7 @@ export function createFactsCollector(): FactsCollector {
   return {
     visitor,
     async close() {
-      await scanThread?.close();
+      await scanThread?.release();
       scanThread = null;
     },
     finish(read, fileName) {

@@ -4,7 +4,7 @@ import { readBundle } from "@/lib/bundle/read-bundle";
 import { createFactsCollector } from "@/lib/facts/collect-facts";
 import { LineScanner } from "@/lib/bundle/line-splitter";
 import { LINE_NEEDLES, LineTabler, MARKED, ROW } from "@/lib/facts/log-table";
-import { syntheticLog } from "@/scripts/bench/synthetic-log";
+import { syntheticLog } from "@/lib/analysis/synthetic-log";
 
 const saved = process.env.ANALYZER_SCAN_THREAD;
 after(() => {

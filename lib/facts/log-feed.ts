@@ -19,7 +19,17 @@ export type ScanReply = { type: "tables"; tables: RunTable[]; lines?: number };
 
 type Deliver = (table: RunTable) => void;
 
+export type ScanThreadSetting = "auto" | "always" | "never";
+
+/** ANALYZER_SCAN_THREAD=0 / 1: no thread / a thread for every log file; else by file size. */
+export function scanThreadSetting(): ScanThreadSetting {
+  const v = process.env.ANALYZER_SCAN_THREAD;
+  return v === "0" ? "never" : v === "1" ? "always" : "auto";
+}
+
 const SCAN_THREAD_MIN_BYTES = 16 * 1024 * 1024;
+
+let idleThread: ScanThread | null = null;
 
 /** Chunks (of up to 256 KiB) on their way through the scan thread before the reader waits. */
 const MAX_IN_FLIGHT = 4;
@@ -66,18 +76,31 @@ export class ScanThread {
 
   /**
    * Whether a log file of this size (0: unknown) is worth a thread: starting one costs more than
-   * scanning a small file. ANALYZER_SCAN_THREAD=0 / 1 turns threads off / on for every file.
+   * scanning a small file.
    */
-  static wanted(fileSize: number): boolean {
-    const setting = process.env.ANALYZER_SCAN_THREAD;
-    if (setting === "0" || setting === "1") return setting === "1";
+  static wanted(fileSize: number, setting: ScanThreadSetting = scanThreadSetting()): boolean {
+    if (setting !== "auto") return setting === "always";
     return fileSize === 0 || fileSize >= SCAN_THREAD_MIN_BYTES;
   }
 
-  /** null when there is no worker entry next to this module (then scanning runs inline). */
-  static start(): ScanThread | null {
+  /**
+   * A thread for one analysis: the process's idle one if there is one (already started and warm),
+   * else a new one; null when there is no worker entry next to this module (then scanning runs inline).
+   */
+  static acquire(): ScanThread | null {
+    const t = idleThread;
+    idleThread = null;
+    if (t !== null && t.failure === null) return t;
     const entry = workerEntry();
     return entry === null ? null : new ScanThread(entry);
+  }
+
+  /** Done with it: kept as the process's idle thread (it does not keep the process alive), or ended. */
+  async release(): Promise<void> {
+    this.onReply = null;
+    this.onFailure = null;
+    if (this.failure === null && this.owing === 0 && idleThread === null) idleThread = this;
+    else await this.close();
   }
 
   lineFeed(maxLineBytes: number, deliver: Deliver): LineFeed {

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { collect, gzipStream, tarStream, xconfDump, xstatDump } from "../fixtures/build-bundle";
-import { syntheticLog } from "../../scripts/bench/synthetic-log";
+import { syntheticLog } from "../../lib/analysis/synthetic-log";
 import { createTestUser, type TestUser } from "../helpers/accounts";
 import { ROOT, SAMPLE_SELF_SIGNED, startPortal, waitForAnalysis, type Portal } from "../helpers/portal";
 import { SIGNATURES } from "@/lib/signatures/registry";

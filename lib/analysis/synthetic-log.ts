@@ -1,6 +1,7 @@
-// A realistic loggingsnapshot, generated as a stream of any size: SIP OPTIONS blocks, search and admin
-// events, XCP heartbeats, traffic server MRA request/response HTTPMSG blocks, and now and then a
-// certificate verification failure. Random ids keep it compressing like real logs (~10x), not like a bomb.
+// A realistic loggingsnapshot, generated as a stream of any size, for the benchmark, tests and the
+// analyzer's warm-up: SIP OPTIONS blocks, search and admin events, XCP heartbeats, traffic server MRA
+// request/response HTTPMSG blocks, and now and then a certificate verification failure. Random ids
+// keep it compressing like real logs (~10x), not like a bomb.
 import { randomBytes } from "node:crypto";
 
 const HOST = "expc1";
