@@ -67,6 +67,10 @@ export class ScanThread {
       : new Worker(entry, options);
     // Only kept alive while it owes an answer: a reader that was never closed must not hang its process.
     this.worker.unref();
+    // (an unref before the thread is online does not always hold)
+    this.worker.once("online", () => {
+      if (this.owing === 0) this.worker.unref();
+    });
     this.worker.on("message", (reply: ScanReply) => this.onReply?.(reply));
     this.worker.on("error", (err) => this.fail(new Error(`the log scanning thread failed: ${err.message}`)));
     this.worker.on("exit", (code) => {
