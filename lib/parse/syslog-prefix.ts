@@ -66,21 +66,27 @@ export function scanSyslogPrefix(text: string, start: number, end: number, out: 
   // The process token is `name[pid]:`, `name[pid]`, `name:` or `name`.
   let tokenEnd = procEnd;
   if (text.charCodeAt(tokenEnd - 1) === 58) tokenEnd--;
+  // The token is short: look inside it only (indexOf would run on into the rest of the text).
   let nameEnd = tokenEnd;
   out.pidStart = -1;
   out.pidEnd = -1;
-  const bracket = text.indexOf("[", procStart);
-  if (bracket !== -1 && bracket < tokenEnd) {
-    nameEnd = bracket;
-    const close = text.indexOf("]", bracket);
-    if (close !== -1 && close < tokenEnd) {
-      out.pidStart = bracket + 1;
-      out.pidEnd = close;
+  for (let i = procStart; i < tokenEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 61) return false; // "=": a name="value" pair, not a process
+    if (c === 91) {
+      // "["
+      nameEnd = i;
+      for (let j = i + 1; j < tokenEnd; j++) {
+        if (text.charCodeAt(j) === 93) {
+          out.pidStart = i + 1;
+          out.pidEnd = j;
+          break;
+        }
+      }
+      break;
     }
   }
   if (nameEnd <= procStart) return false;
-  const eq = text.indexOf("=", procStart);
-  if (eq !== -1 && eq < nameEnd) return false;
   out.timestampEnd = tsEnd;
   out.hostStart = hostStart;
   out.hostEnd = hostEnd;
