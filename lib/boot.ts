@@ -2,7 +2,7 @@
 // the analysis worker. Used by server.ts, the standalone worker and the integration tests.
 import { getConfig } from "@/lib/config";
 import { openDatabase } from "@/lib/db/open";
-import { ANALYSIS_QUEUE, createBoss, type AnalysisJob } from "@/lib/jobs";
+import { ANALYSIS_QUEUE, POLLING_INTERVAL_SECONDS, createBoss, type AnalysisJob } from "@/lib/jobs";
 import { setServices, getServices, type Services } from "@/lib/services";
 import { createStorage } from "@/lib/storage";
 import { failAbandonedAnalyses, runAnalysis } from "@/lib/analyses/run-analysis";
@@ -30,7 +30,7 @@ export async function startServices(opts: { worker?: boolean } = {}): Promise<Se
 async function startWorker({ boss, config }: Services) {
   await boss.work<AnalysisJob>(
     ANALYSIS_QUEUE,
-    { localConcurrency: config.WORKER_CONCURRENCY, batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 1 },
+    { localConcurrency: config.WORKER_CONCURRENCY, batchSize: 1, includeMetadata: true, pollingIntervalSeconds: POLLING_INTERVAL_SECONDS },
     async (jobs) => {
       for (const job of jobs as JobWithMetadata<AnalysisJob>[]) {
         await runAnalysis(job.data.analysisId, { signal: job.signal, finalAttempt: job.retryCount >= job.retryLimit, reanalyze: job.data.reanalyze === true });

@@ -35,6 +35,16 @@ export async function createBoss(db: Database, config: Config): Promise<PgBoss> 
   return boss;
 }
 
+/**
+ * How often an idle worker looks for new jobs, as often as pg-boss allows: separate worker processes
+ * only learn of a job this way. A worker in the process that queued the job is woken at once.
+ */
+export const POLLING_INTERVAL_SECONDS = 0.5;
+
 export async function enqueueAnalysis(boss: PgBoss, analysisId: string, opts: { reanalyze?: boolean } = {}): Promise<string | null> {
-  return boss.send(ANALYSIS_QUEUE, (opts.reanalyze ? { analysisId, reanalyze: true } : { analysisId }) satisfies AnalysisJob);
+  const jobId = await boss.send(ANALYSIS_QUEUE, (opts.reanalyze ? { analysisId, reanalyze: true } : { analysisId }) satisfies AnalysisJob);
+  // This process's own workers start on it now rather than at their next poll (a busy one fetches
+  // again as soon as its job is done).
+  for (const worker of boss.getWipData()) if (worker.name === ANALYSIS_QUEUE) boss.notifyWorker(worker.id);
+  return jobId;
 }
