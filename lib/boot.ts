@@ -16,7 +16,7 @@ export async function startServices(opts: { worker?: boolean } = {}): Promise<Se
   const db = await openDatabase();
   try {
     const boss = await createBoss(db, config);
-    const storage = createStorage(config);
+    const storage = await createStorage(config);
     const services: Services = { config, db, boss, storage, worker: opts.worker ?? config.RUN_WORKER === "1" };
     setServices(services);
     if (services.worker) await startWorker(services);

@@ -1,0 +1,53 @@
+// Bundles in an S3-compatible bucket (S3_BUCKET), through the AWS SDK, streamed both ways. Loaded by
+// lib/storage.ts only when a bucket is configured.
+import { PassThrough, Readable } from "node:stream";
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { Upload } from "@aws-sdk/lib-storage";
+import type { Config } from "@/lib/config";
+import { checkKey, type Storage } from "@/lib/storage";
+
+function s3ClientFor(config: Config): S3Client {
+  return new S3Client({
+    region: config.S3_REGION,
+    endpoint: config.S3_ENDPOINT,
+    forcePathStyle: config.S3_FORCE_PATH_STYLE === "1",
+  });
+}
+
+export function createS3Storage(config: Config): Storage {
+  const client = s3ClientFor(config);
+  const Bucket = config.S3_BUCKET!;
+  const Key = (key: string) => `${config.S3_PREFIX}${checkKey(key)}`;
+  return {
+    kind: "s3",
+    async createUpload(key) {
+      const stream = new PassThrough({ highWaterMark: 1024 * 1024 });
+      // Multipart upload in 8 MiB parts, two at a time: memory stays bounded whatever the size.
+      const upload = new Upload({ client, params: { Bucket, Key: Key(key), Body: stream }, partSize: 8 * 1024 * 1024, queueSize: 2, leavePartsOnError: false });
+      const done = upload.done();
+      done.catch(() => {});
+      return {
+        stream,
+        commit: async () => {
+          await done;
+        },
+        abort: async () => {
+          stream.destroy();
+          await upload.abort().catch(() => {});
+          await client.send(new DeleteObjectCommand({ Bucket, Key: Key(key) })).catch(() => {});
+        },
+      };
+    },
+    locate: (key) => ({ kind: "s3", key: Key(key) }),
+    size: async (key) => Number((await client.send(new HeadObjectCommand({ Bucket, Key: Key(key) }))).ContentLength ?? 0),
+    delete: async (key) => {
+      await client.send(new DeleteObjectCommand({ Bucket, Key: Key(key) }));
+    },
+  };
+}
+
+/** The stored object `key` (as Storage.locate gave it), as a stream. */
+export async function openS3Object(key: string, config: Config): Promise<Readable> {
+  const res = await s3ClientFor(config).send(new GetObjectCommand({ Bucket: config.S3_BUCKET!, Key: key }));
+  return Readable.from(res.Body as AsyncIterable<Buffer>);
+}
