@@ -6,6 +6,7 @@ import { ANALYSIS_QUEUE, POLLING_INTERVAL_SECONDS, createBoss, type AnalysisJob 
 import { setServices, getServices, type Services } from "@/lib/services";
 import { createStorage } from "@/lib/storage";
 import { failAbandonedAnalyses, runAnalysis } from "@/lib/analyses/run-analysis";
+import { keepAnalyzerReady, stopAnalyzers } from "@/lib/analyses/analyze-in-child";
 import type { JobWithMetadata } from "pg-boss";
 
 const SWEEP_INTERVAL_MS = 60_000;
@@ -28,6 +29,7 @@ export async function startServices(opts: { worker?: boolean } = {}): Promise<Se
 }
 
 async function startWorker({ boss, config }: Services) {
+  keepAnalyzerReady(config.ANALYZER_HEAP_MIB);
   await boss.work<AnalysisJob>(
     ANALYSIS_QUEUE,
     { localConcurrency: config.WORKER_CONCURRENCY, batchSize: 1, includeMetadata: true, pollingIntervalSeconds: POLLING_INTERVAL_SECONDS },
@@ -54,6 +56,7 @@ export async function stopServices() {
     return;
   }
   clearInterval(sweepTimer);
+  stopAnalyzers();
   setServices(undefined);
   await services.boss.stop({ graceful: true, timeout: 10_000 }).catch(() => {});
   await services.db.close();

@@ -1,11 +1,12 @@
-// Makes sure the generated Prisma client and a production build of the current sources exist.
-// The build is redone only when a source file changed since the last one (a fingerprint of names,
-// sizes and mtimes), so `npm start` is fast after the first run and never serves stale pages.
+// Makes sure the generated Prisma client, a production build of the current sources and the bundled
+// analyzer (scripts/build-analyzer.mjs) exist. Each is redone only when a source file changed since the
+// last one (names, sizes and mtimes), so `npm start` is fast after the first run and never serves stale pages.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureAnalyzer } from "./build-analyzer.mjs";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SOURCES = ["app", "components", "lib", "public", "prisma", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
@@ -36,8 +37,10 @@ export function ensureBuild() {
   const stamp = path.join(root, ".next", "source-fingerprint");
   const current = fingerprint();
   const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === current;
-  if (built) return;
-  console.log("building the portal (first start or sources changed)...");
-  run(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"]);
-  writeFileSync(stamp, current);
+  if (!built) {
+    console.log("building the portal (first start or sources changed)...");
+    run(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"]);
+    writeFileSync(stamp, current);
+  }
+  ensureAnalyzer();
 }

@@ -1,6 +1,9 @@
 // Runs the pipeline on a stored bundle in a child process (lib/analysis/analyze-child.ts) with its
 // own heap limit, and returns its output. The child sends back the validated output or a typed error.
-import { fork } from "node:child_process";
+// Each process serves one analysis; while a worker runs here, the next one is started ahead, so an
+// analysis never waits for node to start and load the analyzer.
+import { fork, type ChildProcess } from "node:child_process";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { AnalysisOutput } from "@/lib/analysis/types";
 import type { Limits } from "@/lib/analysis/pipeline";
@@ -16,19 +19,98 @@ export type ChildResponse =
 /** A failure of the analyzer process itself (crash, out of memory, killed). */
 export class AnalyzerCrash extends Error {}
 
-const CHILD_ENTRY = path.join(process.cwd(), "lib/analysis/analyze-child.ts");
+const ROOT = process.cwd();
+const BUNDLE_DIR = path.join(ROOT, "lib/generated/analyzer");
+
+/** What to start: a build id for the bundle, null for the TypeScript sources. */
+type Launch = { file: string; execArgv: string[]; build: string | null };
+
+/**
+ * The bundle scripts/build-analyzer.mjs made (plain node starts it in ~0.2 s), while every input its
+ * manifest names is unchanged; otherwise (never built, or sources edited since) the TypeScript entry
+ * through tsx, as current as the sources but about 1 s slower to start.
+ */
+export function currentLaunch(): Launch {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(BUNDLE_DIR, "manifest.json"), "utf8")) as { build: string; inputs: Record<string, [number, number]> };
+    for (const [file, [size, mtimeMs]] of Object.entries(manifest.inputs)) {
+      const st = statSync(path.join(ROOT, file));
+      if (st.size !== size || st.mtimeMs !== mtimeMs) throw new Error(`${file} changed`);
+    }
+    return { file: path.join(BUNDLE_DIR, "analyze-child.cjs"), execArgv: ["--enable-source-maps"], build: manifest.build };
+  } catch {
+    return { file: path.join(ROOT, "lib/analysis/analyze-child.ts"), execArgv: ["--import", "tsx"], build: null };
+  }
+}
+
+type Analyzer = { child: ChildProcess; build: string | null; heapMiB: number };
+
+function startAnalyzer(launch: Launch, heapMiB: number): Analyzer {
+  const child = fork(launch.file, [], {
+    execArgv: [...launch.execArgv, `--max-old-space-size=${heapMiB}`],
+    serialization: "advanced",
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+    env: { ...process.env, NODE_OPTIONS: "" },
+  });
+  return { child, build: launch.build, heapMiB };
+}
+
+/** The process started ahead for the next analysis, and its heap limit while a worker runs here. */
+let spare: Analyzer | undefined;
+let spareHeapMiB: number | null = null;
+
+function startSpare() {
+  if (spareHeapMiB === null || spare) return;
+  const launch = currentLaunch();
+  // Only the bundle: a tsx process started ahead could run sources edited after it started.
+  if (launch.build === null) return;
+  const analyzer = startAnalyzer(launch, spareHeapMiB);
+  const { child } = analyzer;
+  child.on("error", () => {}); // one that could not start is not taken (see takeAnalyzer)
+  child.once("exit", () => {
+    if (spare === analyzer) spare = undefined;
+  });
+  // Waiting, it must not keep this process alive.
+  child.unref();
+  child.channel?.unref();
+  spare = analyzer;
+}
+
+/** Keeps one analyzer process started ahead, with this heap limit, until stopAnalyzers (lib/boot.ts). */
+export function keepAnalyzerReady(heapMiB: number) {
+  spareHeapMiB = heapMiB;
+  if (currentLaunch().build === null) {
+    console.warn("[worker] the bundled analyzer is missing or older than the sources (`npm run build` makes it): analyses start through tsx, about 1 s slower each");
+  }
+  startSpare();
+}
+
+export function stopAnalyzers() {
+  spareHeapMiB = null;
+  spare?.child.kill("SIGKILL");
+  spare = undefined;
+}
+
+/** The spare if it is alive and still current, else a new process. */
+function takeAnalyzer(heapMiB: number): Analyzer {
+  const taken = spare;
+  spare = undefined;
+  const launch = currentLaunch();
+  if (taken && taken.child.connected && taken.heapMiB === heapMiB && taken.build === launch.build) {
+    taken.child.ref();
+    taken.child.channel?.ref();
+    return taken;
+  }
+  taken?.child.kill("SIGKILL");
+  return startAnalyzer(launch, heapMiB);
+}
 
 export function analyzeInChild(
   request: ChildRequest,
   opts: { signal?: AbortSignal; heapMiB: number },
 ): Promise<ChildResponse & ({ ok: true } | { ok: false; bundleError: { code: string; message: string } })> {
   return new Promise((resolve, reject) => {
-    const child = fork(CHILD_ENTRY, [], {
-      execArgv: ["--import", "tsx", `--max-old-space-size=${opts.heapMiB}`],
-      serialization: "advanced",
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
-      env: { ...process.env, NODE_OPTIONS: "" },
-    });
+    const { child } = takeAnalyzer(opts.heapMiB);
     let answered = false;
     const abort = () => child.kill("SIGKILL");
     opts.signal?.addEventListener("abort", abort, { once: true });
@@ -40,6 +122,8 @@ export function analyzeInChild(
     child.once("error", (err) => reject(new AnalyzerCrash(`the analyzer could not start: ${err.message}`)));
     child.once("exit", (code, signal) => {
       opts.signal?.removeEventListener("abort", abort);
+      // Started now rather than when this one was taken, so it does not compete with the analysis.
+      startSpare();
       if (!answered) {
         const why = opts.signal?.aborted ? "it was stopped" : signal ? `it was killed (${signal}${signal === "SIGKILL" ? ", possibly out of memory" : ""})` : `it exited with code ${code}`;
         reject(new AnalyzerCrash(`the analyzer ended without a result: ${why}`));

@@ -1,0 +1,53 @@
+import assert from "node:assert/strict";
+import { createReadStream } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { analyzeInChild, currentLaunch, keepAnalyzerReady, stopAnalyzers } from "@/lib/analyses/analyze-in-child";
+import { analyzeBundle } from "@/lib/analysis/pipeline";
+
+const SAMPLE = path.join(process.cwd(), "tests/samples/diagnostic_log_expc1_2024-03-05_09_12_40.tar.gz");
+const NAME = path.basename(SAMPLE);
+const HEAP = 384;
+
+describe("analyzeInChild", () => {
+  let dir: string;
+  before(async () => {
+    // What `npm start` and `npm test` do before anything runs.
+    const { ensureAnalyzer } = (await import(path.join(process.cwd(), "scripts/build-analyzer.mjs"))) as { ensureAnalyzer(): void };
+    ensureAnalyzer();
+    dir = await mkdtemp(path.join(os.tmpdir(), "ea-child-"));
+    keepAnalyzerReady(HEAP);
+  });
+  after(async () => {
+    stopAnalyzers();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("runs the bundled analyzer, started ahead and again for the next analysis, with the pipeline's own answer", async () => {
+    assert.ok(currentLaunch().build, "the bundle is current");
+    const request = { object: { kind: "local" as const, path: SAMPLE }, fileName: NAME, limits: {} };
+    const first = await analyzeInChild(request, { heapMiB: HEAP });
+    const second = await analyzeInChild(request, { heapMiB: HEAP });
+    const inProcess = await analyzeBundle(createReadStream(SAMPLE), NAME);
+    assert.ok(first.ok && second.ok);
+    assert.deepEqual(first.output, inProcess);
+    assert.deepEqual(second.output, inProcess);
+  });
+
+  it("answers a bundle the reader refuses with its reason, not as a crash", async () => {
+    const file = path.join(dir, "not-a-bundle.tar.gz");
+    await writeFile(file, Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3]));
+    const answer = await analyzeInChild({ object: { kind: "local", path: file }, fileName: "not-a-bundle.tar.gz", limits: {} }, { heapMiB: HEAP });
+    assert.equal(answer.ok, false);
+    assert.ok(!answer.ok && answer.bundleError.code.length > 0);
+  });
+
+  it("kills the analyzer when the job is stopped", async () => {
+    const stop = new AbortController();
+    const running = analyzeInChild({ object: { kind: "local", path: SAMPLE }, fileName: NAME, limits: {} }, { heapMiB: HEAP, signal: stop.signal });
+    stop.abort();
+    await assert.rejects(running, /it was stopped/);
+  });
+});
