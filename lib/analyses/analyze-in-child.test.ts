@@ -44,6 +44,16 @@ describe("analyzeInChild", () => {
     assert.ok(!answer.ok && answer.bundleError.code.length > 0);
   });
 
+  it("reports the analyzer's own peak memory, not its parent's", async () => {
+    stopAnalyzers(); // so the next one is forked now, from a parent holding 256 MiB
+    const ballast = Array.from({ length: 32 }, () => Buffer.alloc(8 * 1024 ** 2, 1));
+    const answer = await analyzeInChild({ object: { kind: "local", path: SAMPLE }, fileName: NAME, limits: {} }, { heapMiB: HEAP });
+    assert.ok(answer.ok);
+    assert.ok(answer.stats.peakRssBytes < 200 * 1024 ** 2, `peak ${Math.round(answer.stats.peakRssBytes / 1024 ** 2)} MiB for a 6 KiB bundle`);
+    assert.equal(ballast.length, 32);
+    keepAnalyzerReady(HEAP);
+  });
+
   it("kills the analyzer when the job is stopped", async () => {
     const stop = new AbortController();
     const running = analyzeInChild({ object: { kind: "local", path: SAMPLE }, fileName: NAME, limits: {} }, { heapMiB: HEAP, signal: stop.signal });

@@ -1,6 +1,7 @@
 // The analyzer's own process: one per analysis, forked by lib/analyses/analyze-in-child.ts. A hostile
 // bundle that exhausts memory or crashes the parser takes down this process only, never the web server,
 // and the server's event loop never runs the hot parsing loop.
+import { readFileSync } from "node:fs";
 import { analyzeBundle, BundleError } from "@/lib/analysis/pipeline";
 import type { ChildRequest, ChildResponse } from "@/lib/analyses/analyze-in-child";
 import { getConfig } from "@/lib/config";
@@ -8,6 +9,20 @@ import { openStoredObject } from "@/lib/storage";
 
 function reply(message: ChildResponse): Promise<void> {
   return new Promise((resolve) => process.send!(message, undefined, {}, () => resolve()));
+}
+
+/**
+ * This process's peak resident memory. Not getrusage's maxRSS: Linux starts a forked child's with its
+ * parent's size and keeps it across exec, so it reported up to the whole web server's memory.
+ */
+function peakRssBytes(): number {
+  try {
+    const kib = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync("/proc/self/status", "utf8"))?.[1];
+    if (kib) return Number(kib) * 1024;
+  } catch {
+    // not Linux
+  }
+  return process.resourceUsage().maxRSS * 1024;
 }
 
 // The worker that forked us died (or was killed): nobody will read the result, stop at once.
@@ -19,7 +34,7 @@ process.once("message", async (request: ChildRequest) => {
   try {
     const input = await openStoredObject(request.object, getConfig());
     const output = await analyzeBundle(input, request.fileName, { limits: request.limits });
-    response = { ok: true, output, stats: { ms: Date.now() - started, peakRssBytes: process.resourceUsage().maxRSS * 1024 } };
+    response = { ok: true, output, stats: { ms: Date.now() - started, peakRssBytes: peakRssBytes() } };
   } catch (err) {
     // Only the error's code and our own message cross back: never bundle content.
     response =
