@@ -6,7 +6,7 @@ import { ANALYSIS_QUEUE, POLLING_INTERVAL_SECONDS, createBoss, type AnalysisJob 
 import { setServices, getServices, type Services } from "@/lib/services";
 import { createStorage } from "@/lib/storage";
 import { failAbandonedAnalyses, runAnalysis } from "@/lib/analyses/run-analysis";
-import { keepAnalyzerReady, stopAnalyzers } from "@/lib/analyses/analyze-in-child";
+import { keepAnalyzerReady, prepareAnalyzer, stopAnalyzers } from "@/lib/analyses/analyze-in-child";
 import type { JobWithMetadata } from "pg-boss";
 
 const SWEEP_INTERVAL_MS = 60_000;
@@ -35,7 +35,11 @@ async function startWorker({ boss, config }: Services) {
     { localConcurrency: config.WORKER_CONCURRENCY, batchSize: 1, includeMetadata: true, pollingIntervalSeconds: POLLING_INTERVAL_SECONDS },
     async (jobs) => {
       for (const job of jobs as JobWithMetadata<AnalysisJob>[]) {
-        await runAnalysis(job.data.analysisId, { signal: job.signal, finalAttempt: job.retryCount >= job.retryLimit, reanalyze: job.data.reanalyze === true });
+        try {
+          await runAnalysis(job.data.analysisId, { signal: job.signal, finalAttempt: job.retryCount >= job.retryLimit, reanalyze: job.data.reanalyze === true });
+        } finally {
+          prepareAnalyzer();
+        }
       }
     },
   );

@@ -1,7 +1,7 @@
 // Runs the pipeline on a stored bundle in a child process (lib/analysis/analyze-child.ts) with its
 // own heap limit, and returns its output. The child sends back the validated output or a typed error.
 // Each process serves one analysis; while a worker runs here, the next one is started ahead, so an
-// analysis never waits for node to start and load the analyzer.
+// analysis does not wait for node to start and load the analyzer.
 import { fork, type ChildProcess } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -59,7 +59,11 @@ function startAnalyzer(launch: Launch, heapMiB: number): Analyzer {
 let spare: Analyzer | undefined;
 let spareHeapMiB: number | null = null;
 
-function startSpare() {
+/**
+ * Starts the process the next analysis takes, unless one is waiting. The worker calls it when it starts
+ * and after each job has stored its results, so starting one never competes with an analysis.
+ */
+export function prepareAnalyzer() {
   if (spareHeapMiB === null || spare) return;
   const launch = currentLaunch();
   // Only the bundle: a tsx process started ahead could run sources edited after it started.
@@ -76,13 +80,13 @@ function startSpare() {
   spare = analyzer;
 }
 
-/** Keeps one analyzer process started ahead, with this heap limit, until stopAnalyzers (lib/boot.ts). */
+/** Keeps an analyzer process with this heap limit started ahead (see prepareAnalyzer) until stopAnalyzers. */
 export function keepAnalyzerReady(heapMiB: number) {
   spareHeapMiB = heapMiB;
   if (currentLaunch().build === null) {
     console.warn("[worker] the bundled analyzer is missing or older than the sources (`npm run build` makes it): analyses start through tsx, about 1 s slower each");
   }
-  startSpare();
+  prepareAnalyzer();
 }
 
 export function stopAnalyzers() {
@@ -122,8 +126,6 @@ export function analyzeInChild(
     child.once("error", (err) => reject(new AnalyzerCrash(`the analyzer could not start: ${err.message}`)));
     child.once("exit", (code, signal) => {
       opts.signal?.removeEventListener("abort", abort);
-      // Started now rather than when this one was taken, so it does not compete with the analysis.
-      startSpare();
       if (!answered) {
         const why = opts.signal?.aborted ? "it was stopped" : signal ? `it was killed (${signal}${signal === "SIGKILL" ? ", possibly out of memory" : ""})` : `it exited with code ${code}`;
         reject(new AnalyzerCrash(`the analyzer ended without a result: ${why}`));
