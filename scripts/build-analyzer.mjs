@@ -1,7 +1,9 @@
 // Bundles the analyzer process (lib/analysis/analyze-child.ts and all it imports, except the AWS SDK that
 // only S3 storage loads) into one plain JavaScript file, so each analysis starts node on it instead of
-// compiling TypeScript through tsx first (about 1 s per analysis). Beside it, a manifest names every input
-// with its size and mtime; lib/analyses/analyzer-entry.ts runs the bundle only while they all still match.
+// compiling TypeScript through tsx first (about 1 s per analysis); its log scanning thread
+// (lib/facts/log-scan-worker.ts) goes beside it, where lib/facts/log-feed.ts looks for it. A manifest
+// names every input with its size and mtime; lib/analyses/analyze-in-child.ts runs the bundle only while
+// they all still match.
 //   node scripts/build-analyzer.mjs    build unless current (`npm start`, `npm test` and `npm run worker` do)
 import { buildSync } from "esbuild";
 import { createHash } from "node:crypto";
@@ -10,9 +12,8 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const ENTRY = "lib/analysis/analyze-child.ts";
+const ENTRIES = { "analyze-child": "lib/analysis/analyze-child.ts", "log-scan-worker": "lib/facts/log-scan-worker.ts" };
 export const ANALYZER_DIR = path.join(root, "lib/generated/analyzer");
-const BUNDLE = path.join(ANALYZER_DIR, "analyze-child.cjs");
 const MANIFEST = path.join(ANALYZER_DIR, "manifest.json");
 
 /** Inputs as the manifest records them: relative path -> [size, mtimeMs]. */
@@ -29,7 +30,7 @@ function stamp(files) {
 export function analyzerIsCurrent() {
   try {
     const { inputs } = JSON.parse(readFileSync(MANIFEST, "utf8"));
-    statSync(BUNDLE);
+    for (const name of Object.keys(ENTRIES)) statSync(path.join(ANALYZER_DIR, `${name}.js`));
     return Object.entries(stamp(Object.keys(inputs))).every(([file, [size, mtime]]) => inputs[file][0] === size && inputs[file][1] === mtime);
   } catch {
     return false;
@@ -40,8 +41,8 @@ export function analyzerIsCurrent() {
 export function buildAnalyzer() {
   const result = buildSync({
     absWorkingDir: root,
-    entryPoints: [ENTRY],
-    outfile: BUNDLE,
+    entryPoints: ENTRIES,
+    outdir: ANALYZER_DIR,
     bundle: true,
     platform: "node",
     target: "node20",
@@ -66,6 +67,8 @@ export function buildAnalyzer() {
     writeFileSync(`${file}.${process.pid}.tmp`, contents);
     renameSync(`${file}.${process.pid}.tmp`, file);
   };
+  // .js files that are CommonJS whatever the project's package.json ever says
+  put(path.join(ANALYZER_DIR, "package.json"), JSON.stringify({ type: "commonjs" }));
   for (const out of result.outputFiles) put(out.path, out.contents);
   put(MANIFEST, JSON.stringify({ build, inputs }));
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { createReadStream } from "node:fs";
+import { createReadStream, existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -27,6 +27,8 @@ describe("analyzeInChild", () => {
 
   it("runs the bundled analyzer, started ahead and again for the next analysis, with the pipeline's own answer", async () => {
     assert.ok(currentLaunch().build, "the bundle is current");
+    // lib/facts/log-feed.ts starts the scan thread from the file beside the code that runs it
+    assert.ok(existsSync(path.join(path.dirname(currentLaunch().file), "log-scan-worker.js")), "the scan thread is bundled too");
     const request = { object: { kind: "local" as const, path: SAMPLE }, fileName: NAME, limits: {} };
     const first = await analyzeInChild(request, { heapMiB: HEAP });
     prepareAnalyzer(); // what the worker does once a job is done

@@ -37,7 +37,7 @@ export function currentLaunch(): Launch {
       const st = statSync(path.join(ROOT, file));
       if (st.size !== size || st.mtimeMs !== mtimeMs) throw new Error(`${file} changed`);
     }
-    return { file: path.join(BUNDLE_DIR, "analyze-child.cjs"), execArgv: ["--enable-source-maps"], build: manifest.build };
+    return { file: path.join(BUNDLE_DIR, "analyze-child.js"), execArgv: ["--enable-source-maps"], build: manifest.build };
   } catch {
     return { file: path.join(ROOT, "lib/analysis/analyze-child.ts"), execArgv: ["--import", "tsx"], build: null };
   }
