@@ -45,8 +45,9 @@ export function currentLaunch(): Launch {
 
 type Analyzer = { child: ChildProcess; build: string | null; heapMiB: number };
 
-function startAnalyzer(launch: Launch, heapMiB: number): Analyzer {
-  const child = fork(launch.file, [], {
+/** `ahead`: it will wait for its request, so it warms up meanwhile (lib/analysis/warm-up.ts). */
+function startAnalyzer(launch: Launch, heapMiB: number, ahead = false): Analyzer {
+  const child = fork(launch.file, ahead ? ["--warm-up"] : [], {
     execArgv: [...launch.execArgv, `--max-old-space-size=${heapMiB}`],
     serialization: "advanced",
     stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -68,7 +69,7 @@ export function prepareAnalyzer() {
   const launch = currentLaunch();
   // Only the bundle: a tsx process started ahead could run sources edited after it started.
   if (launch.build === null) return;
-  const analyzer = startAnalyzer(launch, spareHeapMiB);
+  const analyzer = startAnalyzer(launch, spareHeapMiB, true);
   const { child } = analyzer;
   child.on("error", () => {}); // one that could not start is not taken (see takeAnalyzer)
   child.once("exit", () => {

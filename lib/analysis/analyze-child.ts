@@ -3,6 +3,7 @@
 // and the server's event loop never runs the hot parsing loop.
 import { readFileSync } from "node:fs";
 import { analyzeBundle, BundleError } from "@/lib/analysis/pipeline";
+import { warmUp } from "@/lib/analysis/warm-up";
 import type { ChildRequest, ChildResponse } from "@/lib/analyses/analyze-in-child";
 import { getConfig } from "@/lib/config";
 import { openStoredObject } from "@/lib/storage";
@@ -28,7 +29,13 @@ function peakRssBytes(): number {
 // The worker that forked us died (or was killed): nobody will read the result, stop at once.
 process.on("disconnect", () => process.exit(1));
 
+// Started ahead of its analysis (lib/analyses/analyze-in-child.ts passes --warm-up), it has time to
+// spare: compile the hot code and start the scan thread before the bundle comes. A failure here only
+// costs that head start.
+const warming = process.argv.includes("--warm-up") ? warmUp().catch(() => {}) : Promise.resolve();
+
 process.once("message", async (request: ChildRequest) => {
+  await warming;
   const started = Date.now();
   let response: ChildResponse;
   try {
