@@ -29,13 +29,16 @@ function peakRssBytes(): number {
 // The worker that forked us died (or was killed): nobody will read the result, stop at once.
 process.on("disconnect", () => process.exit(1));
 
-// Started ahead of its analysis (lib/analyses/analyze-in-child.ts passes --warm-up), it has time to
-// spare: compile the hot code and start the scan thread before the bundle comes. A failure here only
-// costs that head start.
-const warming = process.argv.includes("--warm-up") ? warmUp().catch(() => {}) : Promise.resolve();
+// Started ahead of its analysis (lib/analyses/analyze-in-child.ts passes --warm-up), it usually has
+// time to spare: compile the hot code and start the scan thread before the bundle comes. Not when its
+// request is already waiting (a queue of analyses): that arrives before this timer. A failure here only
+// costs the head start.
+let warming: Promise<void> | undefined;
+const warmUpTimer = process.argv.includes("--warm-up") ? setTimeout(() => (warming = warmUp().catch(() => {})), 50) : undefined;
 
 process.once("message", async (request: ChildRequest) => {
-  await warming;
+  clearTimeout(warmUpTimer);
+  await warming; // started: it cannot be stopped half-way
   const started = Date.now();
   let response: ChildResponse;
   try {
