@@ -62,7 +62,8 @@ let spareHeapMiB: number | null = null;
 
 /**
  * Starts the process the next analysis takes, unless one is waiting. The worker calls it when it starts
- * and after each job has stored its results, so starting one never competes with an analysis.
+ * and after each job has stored its results, so starting it (and its warm-up) does not compete with
+ * that job for the CPU.
  */
 export function prepareAnalyzer() {
   if (spareHeapMiB === null || spare) return;
