@@ -48,7 +48,9 @@ type Analyzer = { child: ChildProcess; build: string | null; heapMiB: number };
 /** `ahead`: it will wait for its request, so it warms up meanwhile (lib/analysis/warm-up.ts). */
 function startAnalyzer(launch: Launch, heapMiB: number, ahead = false): Analyzer {
   const child = fork(launch.file, ahead ? ["--warm-up"] : [], {
-    execArgv: [...launch.execArgv, `--max-old-space-size=${heapMiB}`],
+    // Under a heap limit V8 starts the old generation small and, with a gigabyte of buffers passing
+    // through, ran a full GC every ~30 ms (an analysis took 1.5x as long); starting it at 64 MiB does not.
+    execArgv: [...launch.execArgv, `--max-old-space-size=${heapMiB}`, `--initial-old-space-size=${Math.min(64, heapMiB >> 1)}`],
     serialization: "advanced",
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     env: { ...process.env, NODE_OPTIONS: "" },

@@ -18,13 +18,18 @@ import type { LineContext } from "@/lib/facts/line-context";
 import { isTrafficServerProcess } from "@/lib/facts/log-table";
 
 const MAX_REQUEST_SAMPLES = 5000;
+/** per traffic_server process */
 const MAX_OPEN_TXNS = 10_000;
 const MAX_USERS = 10;
 
-type Sent = { port: number | null; txnKey: string };
+type Sent = { port: number | null; txn: string };
 
 /** State per traffic_server process (pid) per file: Txn-ids and joins are only valid within it. */
 type ProcessContext = {
+  /** requests received and not yet answered, by Txn-id */
+  open: Map<string, MraRequest>;
+  /** failures whose request's response is still to come, by Txn-id */
+  failedTxns: Map<string, VerificationFailureGroup>;
   lastSentByIp: Map<string, Sent>;
   lastTargetPortByHost: Map<string, number>;
   lastReceived: MraRequest | null;
@@ -38,8 +43,6 @@ export class TrafficServerCollector {
   private mraRequestCount = 0;
   private failureCount = 0;
   private readonly requests: MraRequest[] = [];
-  private readonly open = new Map<string, MraRequest>();
-  private readonly failedTxns = new Map<string, VerificationFailureGroup>();
   private readonly groups = new Map<string, VerificationFailureGroup>();
   private readonly contexts = new Map<string, ProcessContext>();
   private readonly evidence = new EvidenceBag(200);
@@ -80,7 +83,7 @@ export class TrafficServerCollector {
         this.onSendingRequest(file, entry, ctx);
         return;
       case "Sending Response":
-        this.onSendingResponse(file, entry);
+        this.onSendingResponse(file, entry, ctx);
         return;
     }
     if (findValue(text, "Event", start) === "Request Allowed") {
@@ -109,7 +112,7 @@ export class TrafficServerCollector {
     const key = `${file}\u0000${pid ?? ""}`;
     let ctx = this.contexts.get(key);
     if (!ctx) {
-      ctx = { lastSentByIp: new Map(), lastTargetPortByHost: new Map(), lastReceived: null, lastFailure: null };
+      ctx = { open: new Map(), failedTxns: new Map(), lastSentByIp: new Map(), lastTargetPortByHost: new Map(), lastReceived: null, lastFailure: null };
       this.contexts.set(key, ctx);
     }
     this.lastContext = ctx;
@@ -118,14 +121,13 @@ export class TrafficServerCollector {
     return ctx;
   }
 
-  private txnKey(file: string, entry: LogEntry): string | null {
-    const txn = findValue(entry.text, "Txn-id", entry.prefix.messageStart);
-    return txn === null ? null : `${file}\u0000${entry.prefix.pid ?? ""}\u0000${txn}`;
+  private txnId(entry: LogEntry): string | null {
+    return findValue(entry.text, "Txn-id", entry.prefix.messageStart);
   }
 
   private onReceiveRequest(file: string, entry: LogEntry, ctx: ProcessContext): void {
-    const key = this.txnKey(file, entry);
-    if (key === null) return;
+    const txn = this.txnId(entry);
+    if (txn === null) return;
     const requestLine = entry.block?.lines[0] ?? null;
     let method: string | null = null;
     let url: string | null = null;
@@ -143,7 +145,7 @@ export class TrafficServerCollector {
     const request: MraRequest = {
       source: { file, line: entry.line, text: entry.text },
       pid: entry.prefix.pid,
-      txnId: key.slice(key.lastIndexOf("\u0000") + 1),
+      txnId: txn,
       timestamp: entry.prefix.timestamp,
       method,
       path: parsed?.path ?? null,
@@ -162,39 +164,39 @@ export class TrafficServerCollector {
       if (t.host !== null && t.port !== null) ctx.lastTargetPortByHost.set(t.host, t.port);
     }
     ctx.lastReceived = request;
-    this.remember(key, request);
+    this.remember(ctx, txn, request);
     if (this.requests.length < MAX_REQUEST_SAMPLES) this.requests.push(request);
   }
 
   private onSendingRequest(file: string, entry: LogEntry, ctx: ProcessContext): void {
     this.forwardedRequestCount++;
-    const key = this.txnKey(file, entry);
-    if (key === null) return;
+    const txn = this.txnId(entry);
+    if (txn === null) return;
     const start = entry.prefix.messageStart;
     const ip = findValue(entry.text, "Dst-ip", start);
     const port = toPort(findValue(entry.text, "Dst-port", start));
-    if (ip !== null) ctx.lastSentByIp.set(ip, { port, txnKey: key });
-    const request = this.open.get(key);
+    if (ip !== null) ctx.lastSentByIp.set(ip, { port, txn });
+    const request = ctx.open.get(txn);
     if (request) {
       request.dstIp = ip;
       request.dstPort = port;
     }
   }
 
-  private onSendingResponse(file: string, entry: LogEntry): void {
-    const key = this.txnKey(file, entry);
-    if (key === null) return;
+  private onSendingResponse(file: string, entry: LogEntry, ctx: ProcessContext): void {
+    const txn = this.txnId(entry);
+    if (txn === null) return;
     const statusLine = entry.block?.lines[0] ?? null;
     const status = statusLine ? parseStatus(statusLine) : null;
-    const request = this.open.get(key);
+    const request = ctx.open.get(txn);
     if (request) {
       request.status = status;
       request.statusText = statusLine && status !== null ? reasonPhrase(statusLine) : null;
-      this.open.delete(key);
+      ctx.open.delete(txn);
     }
-    const group = this.failedTxns.get(key);
+    const group = ctx.failedTxns.get(txn);
     if (group) {
-      this.failedTxns.delete(key);
+      ctx.failedTxns.delete(txn);
       if (status === 502 && entry.block) {
         group.responses502++;
         this.addEvidence(file, entry.block.firstLine, entry.block.firstRaw ?? statusLine!);
@@ -269,8 +271,8 @@ export class TrafficServerCollector {
     const peer = entry.prefix.host;
     if (peer && !group.peers.includes(peer)) group.peers.push(peer);
     if (sent) {
-      this.failedTxns.set(sent.txnKey, group);
-      const req = this.open.get(sent.txnKey);
+      ctx.failedTxns.set(sent.txn, group);
+      const req = ctx.open.get(sent.txn);
       if (req && req.failure === null) req.failure = failureText(msg.type === "verification_failed" ? (error ?? "certificate verification failed") : null, depth, msg.type === "sni_not_in_certificate" ? msg.sni : null);
       const user = req?.user;
       if (user && group.users.length < MAX_USERS && !group.users.includes(user)) group.users.push(user);
@@ -279,12 +281,12 @@ export class TrafficServerCollector {
     this.addEvidence(file, entry.line, entry.text);
   }
 
-  private remember(key: string, request: MraRequest): void {
-    this.open.set(key, request);
-    if (this.open.size > MAX_OPEN_TXNS) {
+  private remember(ctx: ProcessContext, txn: string, request: MraRequest): void {
+    ctx.open.set(txn, request);
+    if (ctx.open.size > MAX_OPEN_TXNS) {
       // Transactions whose response was never logged must not pile up.
-      const oldest = this.open.keys().next().value as string;
-      this.open.delete(oldest);
+      const oldest = ctx.open.keys().next().value as string;
+      ctx.open.delete(oldest);
     }
   }
 }
