@@ -131,7 +131,7 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 }
 
 /** Polls GET /api/analyses/:id (as the user `headers` name) until the analysis is done or failed. */
-export async function waitForAnalysis(url: string, id: string, headers: Record<string, string>, timeoutMs = 60_000): Promise<any> {
+export async function waitForAnalysis(url: string, id: string, headers: Record<string, string>, timeoutMs = 60_000, intervalMs = 200): Promise<any> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const res = await fetch(`${url}/api/analyses/${id}`, { headers });
@@ -139,7 +139,7 @@ export async function waitForAnalysis(url: string, id: string, headers: Record<s
     if (!res.ok) throw new Error(`GET /api/analyses/${id} answered ${res.status}: ${JSON.stringify(body)}`);
     if (body.status === "done" || body.status === "failed") return body;
     if (Date.now() > deadline) throw new Error(`analysis ${id} still ${body.status} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
 
