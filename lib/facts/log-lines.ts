@@ -11,7 +11,7 @@ import type { LogEventCollector } from "@/lib/facts/log-events";
 import * as table from "@/lib/facts/log-table";
 import type { RunTable } from "@/lib/facts/log-table";
 import type { SystemCollector } from "@/lib/facts/system-facts";
-import type { TrafficServerCollector } from "@/lib/facts/traffic-server-facts";
+import { TrafficServerCollector } from "@/lib/facts/traffic-server-facts";
 import type { WarningCollector } from "@/lib/facts/warning-templates";
 
 // Read once: the row loop runs for every line, and module bindings may compile to getters.
@@ -51,7 +51,10 @@ export class LogFileLines {
     private readonly onLongLine: LongLineHandler,
   ) {
     // The collector reads the request or status line of a message block, nothing after it.
-    this.reader = new LogReader((entry) => collectors.trafficServer.onEntry(file, entry), { maxBlockLines: 1 });
+    this.reader = new LogReader((entry) => collectors.trafficServer.onEntry(file, entry), {
+      maxBlockLines: 1,
+      keepBlock: (_prefix, text) => TrafficServerCollector.readsMessage(text),
+    });
   }
 
   run(table: RunTable): void {

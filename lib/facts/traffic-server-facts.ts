@@ -62,6 +62,11 @@ export class TrafficServerCollector {
     return isTrafficServerProcess(process);
   }
 
+  /** Whether onEntry reads this entry's message block (a request's request line, a response's status line). */
+  static readsMessage(entryText: string): boolean {
+    return entryText.indexOf('Detail="Receive Request"') !== -1 || entryText.indexOf('Detail="Sending Response"') !== -1;
+  }
+
   onEntry(file: string, entry: LogEntry): void {
     const { prefix, text } = entry;
     if (!TrafficServerCollector.isTrafficServer(prefix.process)) return;

@@ -15,7 +15,7 @@ export type LogBlock = {
   lines: string[];
   /** all message lines, kept or not */
   lineCount: number;
-  /** the first message line exactly as written (evidence shows lines as they are in the file) */
+  /** the first message line exactly as written (evidence shows lines as they are in the file); null when the block is not kept */
   firstRaw: string | null;
 };
 
@@ -106,8 +106,13 @@ export class LogReader {
       }
       const block = entry.block;
       block.lineCount++;
-      if (block.lineCount === 1) block.firstRaw = spanText(source, start, end);
-      if (this.keepLines && block.lines.length < this.maxBlockLines && block.lines.length + 1 === block.lineCount) {
+      if (!this.keepLines) return;
+      if (block.lineCount === 1) {
+        // one string for both: the kept line is the raw one without its bar
+        const raw = spanText(source, start, end);
+        block.firstRaw = raw;
+        if (this.maxBlockLines > 0) block.lines.push(raw.charCodeAt(0) === 124 ? raw.slice(1) : raw);
+      } else if (block.lines.length < this.maxBlockLines && block.lines.length + 1 === block.lineCount) {
         block.lines.push(spanText(source, firstCode(source, start) === 124 ? start + 1 : start, end));
       }
       return;
