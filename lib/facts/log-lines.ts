@@ -105,8 +105,8 @@ export class LogFileLines {
         if (!this.firstSeen) {
           this.firstSeen = true;
           line = chunk.line(start, end);
-          const prefix = parseSyslogPrefix(line)!;
-          system.onLogStamp(prefix.timestamp, prefix.host);
+          const prefix = parseSyslogPrefix(line);
+          if (prefix !== null) system.onLogStamp(prefix.timestamp, prefix.host);
         }
         if (this.isTrafficServer[k]) {
           line ??= chunk.line(start, end);
