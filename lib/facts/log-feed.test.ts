@@ -5,6 +5,7 @@ import { createFactsCollector } from "@/lib/facts/collect-facts";
 import { LineScanner } from "@/lib/bundle/line-splitter";
 import { LINE_NEEDLES, LineTabler, MARKED, ROW } from "@/lib/facts/log-table";
 import { syntheticLog } from "@/lib/analysis/synthetic-log";
+import { SIGNATURES } from "@/lib/signatures/registry";
 
 const saved = process.env.ANALYZER_SCAN_THREAD;
 after(() => {
@@ -79,5 +80,15 @@ describe("log feed (scanning inline or on a thread)", () => {
       for (let r = 0; r < t.count * ROW; r += ROW) if (t.rows[r + 3] & MARKED) marked.push(t.rows[r + 2]);
     }
     assert.deepEqual(marked, LINE_NEEDLES.flatMap((_n, i) => [4 * i + 1, 4 * i + 2]));
+  });
+
+  it("reaches every phrase a signature declares: through the needle scan, or as part of a traffic_server entry", () => {
+    // traffic_server's entries all go to its collector, whatever they say
+    const viaTrafficServer = new Set(["Core server certificate verification failed", "not in certificate", "SSL connection failed for", "502 connect failed"]);
+    const declared = SIGNATURES.flatMap((s) => s.needles ?? []);
+    assert.ok(declared.length > 10);
+    for (const needle of declared) {
+      assert.ok(LINE_NEEDLES.some((k) => needle.includes(k)) || viaTrafficServer.has(needle), `no scan finds "${needle}"`);
+    }
   });
 });
