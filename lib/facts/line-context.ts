@@ -14,7 +14,7 @@ const MAX_TEXT = 400;
 type Pending = { ctx: EvidenceContext; line: number };
 
 export class LineContext {
-  private readonly sources = new Array<TextChunk | string | undefined>(RING);
+  private readonly sources = new Array<TextChunk | undefined>(RING);
   private readonly starts = new Int32Array(RING);
   private readonly ends = new Int32Array(RING);
   private readonly numbers = new Int32Array(RING);
@@ -30,12 +30,8 @@ export class LineContext {
     this.pending = [];
   }
 
-  push(text: string, lineNo: number): void {
-    this.pushSpan(text, 0, text.length, lineNo);
-  }
-
-  /** The line [start, end) of `source` (a chunk, or the line itself as a string). */
-  pushSpan(source: TextChunk | string, start: number, end: number, lineNo: number): void {
+  /** The line [start, end) of `source`. */
+  pushSpan(source: TextChunk, start: number, end: number, lineNo: number): void {
     const i = this.next;
     this.sources[i] = source;
     this.starts[i] = start;
@@ -43,7 +39,7 @@ export class LineContext {
     this.numbers[i] = lineNo;
     this.next = (i + 1) % RING;
     if (this.pending.length > 0) {
-      const text = clip(materialize(source, start, end));
+      const text = clip(source.line(start, end));
       for (const p of this.pending) {
         if (lineNo > p.line && lineNo <= p.line + AFTER) p.ctx.after.push({ line: lineNo, text });
       }
@@ -66,7 +62,7 @@ export class LineContext {
       const inBefore = s.line >= lineNo - BEFORE && s.line < lineNo;
       const inAfter = s.line > lineNo && s.line <= lineNo + AFTER;
       if (!inBefore && !inAfter) continue;
-      const text = clip(materialize(this.sources[s.k]!, this.starts[s.k], this.ends[s.k]));
+      const text = clip(this.sources[s.k]!.line(this.starts[s.k], this.ends[s.k]));
       if (inBefore) ctx.before.push({ line: s.line, text });
       else {
         ctx.after.push({ line: s.line, text });
@@ -76,11 +72,6 @@ export class LineContext {
     if (lastAfter < lineNo + AFTER && this.pending.length < 1000) this.pending.push({ ctx, line: lineNo });
     return ctx;
   }
-}
-
-function materialize(source: TextChunk | string, start: number, end: number): string {
-  if (typeof source !== "string") return source.line(start, end);
-  return start === 0 && end === source.length ? source : source.slice(start, end);
 }
 
 function clip(text: string): string {

@@ -56,6 +56,8 @@ export class ScanThread {
   private readonly worker: Worker;
   private failure: Error | null = null;
   private closed = false;
+  /** answers the thread still owes (chunks and file ends posted, not yet answered) */
+  private owing = 0;
   private onReply: ((reply: ScanReply) => void) | null = null;
   private onFailure: ((err: Error) => void) | null = null;
 
@@ -185,8 +187,6 @@ export class ScanThread {
     if (message.type === "chunk" || message.type === "end") this.owed(+1);
     this.worker.postMessage(message, transfer);
   }
-
-  private owing = 0;
 
   private owed(delta: number): void {
     this.owing += delta;

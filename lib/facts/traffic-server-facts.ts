@@ -57,11 +57,6 @@ export class TrafficServerCollector {
     this.evidence.add(file, line, text, c ? () => c.capture(file, line) : undefined);
   }
 
-  /** Cheap test used by the log reader to keep message lines only for this process. */
-  static isTrafficServer(process: string): boolean {
-    return isTrafficServerProcess(process);
-  }
-
   /** Whether onEntry reads this entry's message block (a request's request line, a response's status line). */
   static readsMessage(entryText: string): boolean {
     return entryText.indexOf('Detail="Receive Request"') !== -1 || entryText.indexOf('Detail="Sending Response"') !== -1;
@@ -69,7 +64,7 @@ export class TrafficServerCollector {
 
   onEntry(file: string, entry: LogEntry): void {
     const { prefix, text } = entry;
-    if (!TrafficServerCollector.isTrafficServer(prefix.process)) return;
+    if (!isTrafficServerProcess(prefix.process)) return;
     this.lineCount++;
     const start = prefix.messageStart;
     const ctx = this.context(file, prefix.pid);
