@@ -1,33 +1,25 @@
 // Upload -> job -> stored results, through the HTTP API a script would use, against the real server.
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { createTestUser, type TestUser } from "../helpers/accounts";
-import { SAMPLE_SELF_SIGNED, SAMPLE_SNI, startPortal, waitForAnalysis, type Portal } from "../helpers/portal";
+import { SAMPLE_SELF_SIGNED, SAMPLE_SNI, waitForAnalysis } from "../helpers/portal";
+import { portalWithUser } from "../helpers/portal-fixture";
 
 const SIGNATURE = "x14-2-traffic-server-verification";
 
 describe("HTTP API", () => {
-  let portal: Portal;
-  let user: TestUser;
-  before(async () => {
-    portal = await startPortal();
-    user = await createTestUser(portal.url);
-  });
-  after(async () => {
-    await portal?.dispose();
-  });
+  const fx = portalWithUser();
 
   const upload = (body: BodyInit, init: { fileName?: string; query?: string; headers?: Record<string, string> } = {}) =>
-    fetch(`${portal.url}/api/analyses${init.query ?? ""}`, {
+    fetch(`${fx.portal.url}/api/analyses${init.query ?? ""}`, {
       method: "POST",
       body,
-      headers: { ...user.auth, ...(init.fileName ? { "X-Filename": init.fileName } : {}), ...init.headers },
+      headers: { ...fx.user.auth, ...(init.fileName ? { "X-Filename": init.fileName } : {}), ...init.headers },
     });
 
   it("reports the database and the queue as reachable", async () => {
-    const res = await fetch(`${portal.url}/api/health`);
+    const res = await fetch(`${fx.portal.url}/api/health`);
     assert.equal(res.status, 200);
     const body = await res.json();
     assert.equal(body.status, "ok");
@@ -44,7 +36,7 @@ describe("HTTP API", () => {
     assert.equal(created.status, "queued");
     assert.equal(created.url, `/analyses/${created.id}`);
 
-    const analysis = await waitForAnalysis(portal.url, created.id, user.auth);
+    const analysis = await waitForAnalysis(fx.portal.url, created.id, fx.user.auth);
     assert.equal(analysis.status, "done", JSON.stringify(analysis.error));
     assert.equal(analysis.bundle.fileName, path.basename(SAMPLE_SELF_SIGNED));
     assert.equal(analysis.bundle.size, bytes.length);
@@ -80,7 +72,7 @@ describe("HTTP API", () => {
   it("analyses the SNI sample (file name in ?filename=) into an issue on 8443", async () => {
     const res = await upload(await readFile(SAMPLE_SNI), { query: `?filename=${path.basename(SAMPLE_SNI)}` });
     assert.equal(res.status, 202);
-    const analysis = await waitForAnalysis(portal.url, (await res.json()).id, user.auth);
+    const analysis = await waitForAnalysis(fx.portal.url, (await res.json()).id, fx.user.auth);
     const result = analysis.results.find((r: any) => r.signatureId === SIGNATURE);
     assert.equal(result.outcome, "issue");
     assert.equal(result.affected[0].ip, "192.0.2.10");
@@ -91,31 +83,31 @@ describe("HTTP API", () => {
   it("accepts multipart/form-data with a file field", async () => {
     const form = new FormData();
     form.append("file", new Blob([await readFile(SAMPLE_SELF_SIGNED)]), "bundle.tar.gz");
-    const res = await fetch(`${portal.url}/api/analyses`, { method: "POST", body: form, headers: user.auth });
+    const res = await fetch(`${fx.portal.url}/api/analyses`, { method: "POST", body: form, headers: fx.user.auth });
     assert.equal(res.status, 202);
-    const analysis = await waitForAnalysis(portal.url, (await res.json()).id, user.auth);
+    const analysis = await waitForAnalysis(fx.portal.url, (await res.json()).id, fx.user.auth);
     assert.equal(analysis.status, "done");
     assert.equal(analysis.bundle.fileName, "bundle.tar.gz");
   });
 
   it("lists analyses newest first, a page at a time", async () => {
-    const first = await (await fetch(`${portal.url}/api/analyses?pageSize=2`, { headers: user.auth })).json();
+    const first = await (await fetch(`${fx.portal.url}/api/analyses?pageSize=2`, { headers: fx.user.auth })).json();
     assert.equal(first.page, 1);
     assert.equal(first.pageSize, 2);
     assert.ok(first.total >= 3);
     assert.equal(first.items.length, 2);
     assert.ok(first.items[0].createdAt >= first.items[1].createdAt);
     assert.equal(first.items[0].fileName, "bundle.tar.gz");
-    const second = await (await fetch(`${portal.url}/api/analyses?pageSize=2&page=2`, { headers: user.auth })).json();
+    const second = await (await fetch(`${fx.portal.url}/api/analyses?pageSize=2&page=2`, { headers: fx.user.auth })).json();
     assert.ok(second.items.every((s: any) => !first.items.some((f: any) => f.id === s.id)));
-    const bad = await fetch(`${portal.url}/api/analyses?page=0`, { headers: user.auth });
+    const bad = await fetch(`${fx.portal.url}/api/analyses?page=0`, { headers: fx.user.auth });
     assert.equal(bad.status, 400);
     assert.equal((await bad.json()).error.code, "invalid_request");
   });
 
   it("answers 404 with an error object for an unknown analysis", async () => {
     for (const id of ["AAAAAAAAAAAAAAAAAAAAAA", "../../etc/passwd", "x"]) {
-      const res = await fetch(`${portal.url}/api/analyses/${encodeURIComponent(id)}`, { headers: user.auth });
+      const res = await fetch(`${fx.portal.url}/api/analyses/${encodeURIComponent(id)}`, { headers: fx.user.auth });
       assert.equal(res.status, 404);
       assert.equal((await res.json()).error.code, "not_found");
     }
@@ -127,7 +119,7 @@ describe("HTTP API", () => {
       ["a wrong extension", () => upload(Buffer.from("hello"), { fileName: "notes.docx" }), 415, "unsupported_type"],
       ["an empty file", () => upload(Buffer.alloc(0), { fileName: "empty.tar.gz" }), 400, "empty_file"],
       ["binary that is neither gzip, tar nor text", () => upload(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]), { fileName: "x.tar.gz" }), 415, "unsupported_format"],
-      ["a multipart body without a file", () => { const f = new FormData(); f.append("note", "x"); return fetch(`${portal.url}/api/analyses`, { method: "POST", body: f, headers: user.auth }); }, 400, "missing_file"],
+      ["a multipart body without a file", () => { const f = new FormData(); f.append("note", "x"); return fetch(`${fx.portal.url}/api/analyses`, { method: "POST", body: f, headers: fx.user.auth }); }, 400, "missing_file"],
     ];
     for (const [name, send, status, code] of cases) {
       it(name, async () => {

@@ -1,13 +1,13 @@
 // The catalog through the HTTP API: GET /api/signatures, a cluster bundle with three broken nodes,
 // and re-analysing an analysis made with an older catalog.
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { readFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { createTestUser, type TestUser } from "../helpers/accounts";
 import { SAMPLE_SELF_SIGNED, startPortal, waitForAnalysis, type Portal } from "../helpers/portal";
+import { portalWithUser } from "../helpers/portal-fixture";
 import { BROKEN_NODES, CLUSTER_BUNDLE_NAME, clusterBundle } from "../fixtures/cluster-bundle";
 
 /** Runs SQL on the portal's own database: directly on PostgreSQL, or with the portal stopped for PGlite. */
@@ -33,24 +33,16 @@ async function withDatabase(portal: Portal, fn: (query: (sql: string, params?: u
 }
 
 describe("signature catalog over HTTP", () => {
-  let portal: Portal;
-  let user: TestUser;
-  before(async () => {
-    portal = await startPortal();
-    user = await createTestUser(portal.url);
-  });
-  after(async () => {
-    await portal?.dispose();
-  });
+  const fx = portalWithUser();
 
   const upload = async (body: Uint8Array, fileName: string) => {
-    const res = await fetch(`${portal.url}/api/analyses`, { method: "POST", body: new Uint8Array(body), headers: { ...user.auth, "X-Filename": fileName } });
+    const res = await fetch(`${fx.portal.url}/api/analyses`, { method: "POST", body: new Uint8Array(body), headers: { ...fx.user.auth, "X-Filename": fileName } });
     assert.equal(res.status, 202);
     return (await res.json()).id as string;
   };
 
   it("lists every signature with id, version, title, defects, category, inputs and the versions it applies to", async () => {
-    const res = await fetch(`${portal.url}/api/signatures`, { headers: user.auth });
+    const res = await fetch(`${fx.portal.url}/api/signatures`, { headers: fx.user.auth });
     assert.equal(res.status, 200);
     const body = await res.json();
     assert.match(body.catalogVersion, /^\d{4}\.\d+\.\d+$/);
@@ -66,7 +58,7 @@ describe("signature catalog over HTTP", () => {
 
   it("shows a cluster bundle with three broken nodes as one card naming all three with their causes", async () => {
     const id = await upload(await clusterBundle(), CLUSTER_BUNDLE_NAME);
-    const a = await waitForAnalysis(portal.url, id, user.auth);
+    const a = await waitForAnalysis(fx.portal.url, id, fx.user.auth);
     assert.equal(a.status, "done", JSON.stringify(a.error));
     const cards = a.results.filter((r: any) => r.outcome === "issue" && r.affected.length === 3);
     assert.equal(cards.length, 1);
@@ -83,28 +75,28 @@ describe("signature catalog over HTTP", () => {
 
   it("re-analyses an analysis made with an older catalog and says what changed", async () => {
     const id = await upload(await readFile(SAMPLE_SELF_SIGNED), path.basename(SAMPLE_SELF_SIGNED));
-    assert.equal((await waitForAnalysis(portal.url, id, user.auth)).status, "done");
+    assert.equal((await waitForAnalysis(fx.portal.url, id, fx.user.auth)).status, "done");
     // Make it look like an analysis from the one-signature catalog, with a different outcome.
-    portal = await withDatabase(portal, async (q) => {
+    fx.portal = await withDatabase(fx.portal, async (q) => {
       await q(`DELETE FROM "Result" WHERE "analysisId" = $1 AND "signatureId" <> 'x14-2-traffic-server-verification'`, [id]);
       await q(`UPDATE "Result" SET "outcome" = 'missing' WHERE "analysisId" = $1`, [id]);
       await q(`UPDATE "Analysis" SET "catalogVersion" = '2025.1.0', "issueCount" = 0, "missingCount" = 1 WHERE "id" = $1`, [id]);
     });
-    const old = await (await fetch(`${portal.url}/api/analyses/${id}`, { headers: user.auth })).json();
+    const old = await (await fetch(`${fx.portal.url}/api/analyses/${id}`, { headers: fx.user.auth })).json();
     assert.equal(old.catalogVersion, "2025.1.0");
     assert.equal(old.results.length, 1);
     assert.equal(old.previous, null);
 
-    const res = await fetch(`${portal.url}/api/analyses/${id}/reanalyze`, { method: "POST", headers: user.auth });
+    const res = await fetch(`${fx.portal.url}/api/analyses/${id}/reanalyze`, { method: "POST", headers: fx.user.auth });
     assert.equal(res.status, 202);
     const queued = await res.json();
     assert.deepEqual(queued, { id, status: "queued", url: `/analyses/${id}` });
-    const again = await fetch(`${portal.url}/api/analyses/${id}/reanalyze`, { method: "POST", headers: user.auth });
+    const again = await fetch(`${fx.portal.url}/api/analyses/${id}/reanalyze`, { method: "POST", headers: fx.user.auth });
     assert.ok([202, 409].includes(again.status), "a second click is refused or harmless");
 
-    const done = await waitForAnalysis(portal.url, id, user.auth);
+    const done = await waitForAnalysis(fx.portal.url, id, fx.user.auth);
     assert.equal(done.status, "done");
-    const catalog = await (await fetch(`${portal.url}/api/signatures`, { headers: user.auth })).json();
+    const catalog = await (await fetch(`${fx.portal.url}/api/signatures`, { headers: fx.user.auth })).json();
     assert.equal(done.catalogVersion, catalog.catalogVersion);
     assert.equal(done.results.length, catalog.signatures.length);
     assert.equal(done.previous.catalogVersion, "2025.1.0");
@@ -114,7 +106,7 @@ describe("signature catalog over HTTP", () => {
   });
 
   it("refuses to re-analyse an unknown analysis", async () => {
-    const res = await fetch(`${portal.url}/api/analyses/AAAAAAAAAAAAAAAAAAAAAA/reanalyze`, { method: "POST", headers: user.auth });
+    const res = await fetch(`${fx.portal.url}/api/analyses/AAAAAAAAAAAAAAAAAAAAAA/reanalyze`, { method: "POST", headers: fx.user.auth });
     assert.equal(res.status, 404);
     assert.equal((await res.json()).error.code, "not_found");
   });

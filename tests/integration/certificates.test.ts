@@ -1,26 +1,18 @@
 // The certificates view through the HTTP API, against the real server: a bundle with the field's
 // 8443 / 6972 capture, a TLS 1.3 session and the trust store; and one whose capture is garbage.
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { startPortal, waitForAnalysis, type Portal } from "../helpers/portal";
-import { createTestUser, type TestUser } from "../helpers/accounts";
+import { waitForAnalysis } from "../helpers/portal";
+import { portalWithUser } from "../helpers/portal-fixture";
 import { CUCM, IMP, TLS_BUNDLE_NAME, tlsBundle } from "../fixtures/tls-bundle";
 
 describe("certificates from packet captures, through the HTTP API", () => {
-  let portal: Portal;
-  let user: TestUser;
-  before(async () => {
-    portal = await startPortal();
-    user = await createTestUser(portal.url);
-  });
-  after(async () => {
-    await portal?.dispose();
-  });
+  const fx = portalWithUser();
 
   async function analyse(bytes: Buffer): Promise<any> {
-    const res = await fetch(`${portal.url}/api/analyses`, { method: "POST", body: new Uint8Array(bytes), headers: { ...user.auth, "X-Filename": TLS_BUNDLE_NAME } });
+    const res = await fetch(`${fx.portal.url}/api/analyses`, { method: "POST", body: new Uint8Array(bytes), headers: { ...fx.user.auth, "X-Filename": TLS_BUNDLE_NAME } });
     assert.equal(res.status, 202);
-    return waitForAnalysis(portal.url, (await res.json()).id, user.auth);
+    return waitForAnalysis(fx.portal.url, (await res.json()).id, fx.user.auth);
   }
 
   it("shows both certificates on the right ports and names the self-signed ECDSA one on the failing node's card", async () => {

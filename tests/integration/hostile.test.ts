@@ -1,6 +1,6 @@
 // Broken and hostile bundles through the real server: each gets a clear error or a result with notes,
 // the server keeps serving, and nothing is written outside the data directory.
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -17,24 +17,17 @@ import {
   xconfDump,
   xstatDump,
 } from "../fixtures/build-bundle";
-import { createTestUser, type TestUser } from "../helpers/accounts";
+import { createTestUser } from "../helpers/accounts";
 import { SAMPLE_SELF_SIGNED, startPortal, waitForAnalysis, type Portal } from "../helpers/portal";
+import { portalWithUser } from "../helpers/portal-fixture";
 
 describe("hostile bundles", () => {
-  let portal: Portal;
-  let user: TestUser;
-  before(async () => {
-    portal = await startPortal();
-    user = await createTestUser(portal.url);
-  });
-  after(async () => {
-    await portal?.dispose();
-  });
+  const fx = portalWithUser();
 
   async function analyse(body: Buffer, fileName: string) {
-    const res = await fetch(`${portal.url}/api/analyses`, { method: "POST", body: new Uint8Array(body), headers: { ...user.auth, "X-Filename": fileName } });
+    const res = await fetch(`${fx.portal.url}/api/analyses`, { method: "POST", body: new Uint8Array(body), headers: { ...fx.user.auth, "X-Filename": fileName } });
     assert.equal(res.status, 202, await res.clone().text());
-    return waitForAnalysis(portal.url, (await res.json()).id, user.auth, 120_000);
+    return waitForAnalysis(fx.portal.url, (await res.json()).id, fx.user.auth, 120_000);
   }
 
   function assertFailedCleanly(analysis: any, code: string) {
@@ -44,7 +37,7 @@ describe("hostile bundles", () => {
     assert.deepEqual(analysis.results, [], "no half analysis is stored");
   }
 
-  const validLog = () => new LogBuilder().mraRequest({ txnId: 1, host: "cucm.acme.test", ip: "192.0.2.20", port: 8443, path: "/cucm-uds/user/u1/devices" });
+  const validLog = () => new LogBuilder().mraRequest({ txnId: 1, host: "cucm.acme.test", ip: "192.0.2.20", port: 8443, path: "/cucm-uds/fx.user/u1/devices" });
 
   it("fails a truncated archive with the reason", async () => {
     const whole = await readFile(SAMPLE_SELF_SIGNED);
@@ -82,9 +75,9 @@ describe("hostile bundles", () => {
     assert.ok(!existsSync(path.join("/tmp", escapeName)));
     assert.ok(!analysis.bundle.files.some((f: any) => f.name === "passwd" || f.name === "hard"));
     // The data directory holds only the database, the uploads and the lock.
-    const top = (await readdir(portal.dataDir)).filter((n) => n !== "pglite" && n !== "uploads" && n !== "pglite.lock");
+    const top = (await readdir(fx.portal.dataDir)).filter((n) => n !== "pglite" && n !== "uploads" && n !== "pglite.lock");
     assert.deepEqual(top, []);
-    const uploads = await readdir(path.join(portal.dataDir, "uploads"));
+    const uploads = await readdir(path.join(fx.portal.dataDir, "uploads"));
     assert.ok(uploads.every((n) => /^[A-Za-z0-9_-]+\.bundle$/.test(n)), uploads.join(","));
   });
 
@@ -140,7 +133,7 @@ describe("hostile bundles", () => {
   });
 
   it("keeps serving after all of the above", async () => {
-    const res = await fetch(`${portal.url}/api/health`);
+    const res = await fetch(`${fx.portal.url}/api/health`);
     assert.equal(res.status, 200);
   });
 });
