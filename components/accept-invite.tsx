@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { apiFetch } from "@/lib/ui/api-fetch";
 import { SpinnerIcon } from "./icons";
+import { ErrorNotice } from "./error-notice";
 
 export function AcceptInvite({ token }: { token: string }) {
   const [busy, setBusy] = useState(false);
@@ -25,9 +26,7 @@ export function AcceptInvite({ token }: { token: string }) {
         Join the workspace
       </button>
       {error && (
-        <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
-          {error}
-        </p>
+        <ErrorNotice>{error}</ErrorNotice>
       )}
     </div>
   );

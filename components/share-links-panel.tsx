@@ -7,6 +7,7 @@ import { apiFetch } from "@/lib/ui/api-fetch";
 import { CopyButton } from "./copy-button";
 import { LinkIcon, SpinnerIcon } from "./icons";
 import { LocalTime } from "./local-time";
+import { ErrorNotice } from "./error-notice";
 
 const EXPIRY = [
   { label: "Never expires", days: null },
@@ -123,9 +124,7 @@ export function ShareLinksPanel({ analysisId, canManage }: { analysisId: string;
       )}
 
       {error && (
-        <p role="alert" className="mx-5 mb-4 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 sm:mx-6">
-          {error}
-        </p>
+        <ErrorNotice className="mx-5 mb-4 sm:mx-6">{error}</ErrorNotice>
       )}
 
       {links === null ? null : shown.length === 0 ? (

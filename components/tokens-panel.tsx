@@ -5,6 +5,7 @@ import type { ApiTokenView } from "@/lib/tokens/api-tokens";
 import { apiFetch } from "@/lib/ui/api-fetch";
 import { CopyButton } from "./copy-button";
 import { LocalTime } from "./local-time";
+import { ErrorNotice } from "./error-notice";
 
 const field =
   "block w-full min-w-0 rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-brand-500 focus:ring-2 focus:ring-brand-500/20 focus:outline-none";
@@ -90,9 +91,7 @@ export function TokensPanel({ workspace }: { workspace: string }) {
           </div>
         )}
         {error && (
-          <p role="alert" className="mt-4 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
-            {error}
-          </p>
+          <ErrorNotice className="mt-4">{error}</ErrorNotice>
         )}
       </div>
       {tokens && tokens.length > 0 && (
