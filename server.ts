@@ -2,7 +2,7 @@
 // then serves Next.js. One process owns the embedded database, so this is the only way to start it.
 import http from "node:http";
 import next from "next";
-import { startServices, stopServices } from "@/lib/boot";
+import { startServices, stopServices } from "@/lib/worker/boot";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);

@@ -1,6 +1,6 @@
 // Nodes a finding concerns. A table on wide screens; on phones each node becomes a stacked block of
 // labelled rows so nothing overflows the page.
-import type { Affected } from "@/lib/analysis/types";
+import type { Affected } from "@/lib/results/types";
 import { formatLogTime } from "@/lib/ui/format";
 
 function Cell({ label, children, className = "" }: { label: string; children: React.ReactNode; className?: string }) {

@@ -3,7 +3,7 @@
 // running, then shows the bundle summary and CSA's outcome tabs.
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { OUTCOMES, OUTCOME_LABELS, type AnalysisView, type Outcome } from "@/lib/analysis/types";
+import { OUTCOMES, OUTCOME_LABELS, type AnalysisView, type Outcome } from "@/lib/results/types";
 import { formatBytes } from "@/lib/ui/format";
 import { AnalysisErrorPanel, AnalysisStatusPanel } from "./analysis-status-panel";
 import { OUTCOME_STYLE, StatusBadge } from "./badges";

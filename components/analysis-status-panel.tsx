@@ -2,7 +2,7 @@
 // Live progress while an analysis is queued or running, and the failure panel when it failed.
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import type { AnalysisView } from "@/lib/analysis/types";
+import type { AnalysisView } from "@/lib/results/types";
 import { formatDuration } from "@/lib/ui/format";
 import { CheckIcon, ErrorIcon, SpinnerIcon } from "./icons";
 

@@ -1,5 +1,5 @@
 // Colour language shared by every page: outcomes (CSA's tabs), severities, job statuses, defects.
-import type { AnalysisStatus, Outcome, Severity } from "@/lib/analysis/types";
+import type { AnalysisStatus, Outcome, Severity } from "@/lib/results/types";
 import { AlertIcon, CheckCircleIcon, ErrorIcon, MinusCircleIcon, QuestionIcon, SpinnerIcon, ClockIcon } from "./icons";
 
 export const OUTCOME_STYLE: Record<

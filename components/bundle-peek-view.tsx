@@ -1,6 +1,6 @@
 // What the browser found inside the chosen file before upload: host, time, files by kind, and
 // early warnings (amber, never blocking).
-import type { FileKind } from "@/lib/analysis/types";
+import type { FileKind } from "@/lib/bundle/bundle-file";
 import { formatBytes } from "@/lib/ui/format";
 import type { PeekSummary } from "@/lib/ui/peek-bundle";
 import { KIND_LABEL, KIND_STYLE } from "./bundle-summary";

@@ -1,6 +1,7 @@
 // What the analysis learned about the bundle: host, product, version, log period, files by kind and
 // the reader's notes about anything it skipped.
-import type { AnalysisView, BundleFile, FileKind } from "@/lib/analysis/types";
+import type { BundleFile, FileKind } from "@/lib/bundle/bundle-file";
+import type { AnalysisView } from "@/lib/results/types";
 import { formatBytes, formatDuration, formatLogTime, spanMs } from "@/lib/ui/format";
 import { AlertIcon } from "./icons";
 import { LocalTime } from "./local-time";

@@ -7,7 +7,7 @@ import {
   type TlsDetails,
   type TlsServer,
   keyLabel,
-} from "@/lib/analysis/details/tls";
+} from "@/lib/results/tls";
 import { formatUtc } from "@/lib/ui/format";
 import { AlertIcon } from "./icons";
 

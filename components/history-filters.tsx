@@ -1,7 +1,7 @@
 // Search and filters above the history: a plain GET form, so every result page has a URL to bookmark
 // and share with teammates.
 import Link from "next/link";
-import { OUTCOMES, OUTCOME_LABELS } from "@/lib/analysis/types";
+import { OUTCOMES, OUTCOME_LABELS } from "@/lib/results/types";
 import type { ListQuery } from "@/lib/analyses/list-analyses";
 
 const field =

@@ -2,7 +2,7 @@
 // with pagination links (?page=, keeping the search and filters) and an empty state pointing at the
 // upload page.
 import Link from "next/link";
-import { OUTCOME_LABELS, type AnalysisPage, type AnalysisSummary } from "@/lib/analysis/types";
+import { OUTCOME_LABELS, type AnalysisPage, type AnalysisSummary } from "@/lib/results/types";
 import { formatBytes } from "@/lib/ui/format";
 import { CountChip, StatusBadge } from "./badges";
 import { ArchiveIcon, ChevronLeftIcon, ChevronRightIcon, UploadIcon } from "./icons";

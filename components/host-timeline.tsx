@@ -1,7 +1,7 @@
 // One Expressway over time: a marker per analysis, oldest left, coloured by what it found, each a link
 // to its overview. Answers "what did last week's bundle from this cluster say?" at a glance.
 import Link from "next/link";
-import type { AnalysisSummary } from "@/lib/analysis/types";
+import type { AnalysisSummary } from "@/lib/results/types";
 import { formatUtc } from "@/lib/ui/format";
 
 type Verdict = { label: string; cls: string };

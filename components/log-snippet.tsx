@@ -3,7 +3,7 @@
 // accessible text), a ×count badge for folded lines, and horizontal scroll inside the snippet only.
 // Log text is customer data: it is tokenized into React text nodes, never parsed as HTML.
 import { useState } from "react";
-import type { Evidence } from "@/lib/analysis/types";
+import type { Evidence } from "@/lib/results/types";
 import { CopyIconButton } from "./copy-button";
 
 const COLLAPSED_LINES = 12;

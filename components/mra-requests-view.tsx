@@ -2,7 +2,7 @@
 // Every request the traffic server proxied for MRA clients, filterable by user, host, status and
 // failure, with a per-server summary: what an engineer otherwise rebuilds by hand from HTTPMSG blocks.
 import { useMemo, useState } from "react";
-import type { MraRequestsDetail, MraRequestRow } from "@/lib/analysis/details/mra-requests";
+import type { MraRequestsDetail, MraRequestRow } from "@/lib/results/mra-requests";
 import { formatLogTime } from "@/lib/ui/format";
 
 const PAGE = 100;

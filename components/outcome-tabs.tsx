@@ -2,7 +2,7 @@
 // CSA's five outcome tabs with counts: a WAI-ARIA tablist (arrow keys, Home/End) whose selection
 // lives in the URL (?tab=) so a link can open a given tab.
 import { useEffect, useRef } from "react";
-import { OUTCOMES, OUTCOME_LABELS, type Outcome, type SignatureResult } from "@/lib/analysis/types";
+import { OUTCOMES, OUTCOME_LABELS, type Outcome, type SignatureResult } from "@/lib/results/types";
 import { OUTCOME_STYLE } from "./badges";
 import { ResultCard } from "./result-card";
 

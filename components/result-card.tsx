@@ -2,7 +2,7 @@
 // One signature result in CSA's shape: defects, title, severity, then description, condition,
 // further information, action, affected nodes, evidence and references.
 import { useState } from "react";
-import { OUTCOME_LABELS, type SignatureResult } from "@/lib/analysis/types";
+import { OUTCOME_LABELS, type SignatureResult } from "@/lib/results/types";
 import { AffectedTable } from "./affected-table";
 import { DefectBadge, OUTCOME_STYLE, SeverityBadge } from "./badges";
 import { ExternalIcon, LinkIcon } from "./icons";

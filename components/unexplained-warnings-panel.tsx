@@ -2,7 +2,7 @@
 // WARNING / ERROR lines no signature explained, as masked templates with counts and one sample line,
 // so nothing in a log goes unseen. Log text is rendered as text only.
 import { useState } from "react";
-import type { UnexplainedWarningsDetail } from "@/lib/analysis/details/unexplained-warnings";
+import type { UnexplainedWarningsDetail } from "@/lib/results/unexplained-warnings";
 import { formatLogTime } from "@/lib/ui/format";
 
 const SHOWN = 15;

@@ -1,6 +1,6 @@
 // After a re-analysis: the catalog version before and after, each signature whose outcome changed,
 // and signatures that did not exist in the earlier catalog.
-import { OUTCOME_LABELS, type AnalysisView, type Outcome } from "@/lib/analysis/types";
+import { OUTCOME_LABELS, type AnalysisView, type Outcome } from "@/lib/results/types";
 import { OUTCOME_STYLE } from "./badges";
 import { resultAnchor } from "./result-card";
 

@@ -2,7 +2,7 @@
 // The current workspace: switch between the user's workspaces, see members, and (owners) invite by
 // email address. An invite is a link to hand over; no mail is sent.
 import { useCallback, useEffect, useState } from "react";
-import type { WorkspaceRef } from "@/lib/auth/viewer";
+import type { WorkspaceRef } from "@/lib/workspaces/ensure-workspace";
 import type { InviteView, MemberView } from "@/lib/workspaces/workspace-members";
 import { apiFetch } from "@/lib/ui/api-fetch";
 import { CopyButton } from "./copy-button";

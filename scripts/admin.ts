@@ -6,11 +6,11 @@
 // On the embedded database it must run while the portal is stopped (one process owns PGlite); with
 // DATABASE_URL it works at any time.
 import { parseArgs } from "node:util";
-import { getConfig } from "@/lib/config";
-import { openDatabase, type Database } from "@/lib/db/open";
+import { getConfig } from "@/lib/platform/config";
+import { openDatabase, type Database } from "@/lib/platform/db/open";
 import { getAuth, MIN_PASSWORD_LENGTH } from "@/lib/auth/auth";
-import { setServices } from "@/lib/services";
-import { createLocalStorage } from "@/lib/storage";
+import { setServices } from "@/lib/platform/services";
+import { createLocalStorage } from "@/lib/platform/storage/local-storage";
 import { createApiToken } from "@/lib/tokens/api-tokens";
 import { ensureWorkspace } from "@/lib/workspaces/ensure-workspace";
 

@@ -1,8 +1,8 @@
-// Bundles the analyzer process (lib/analysis/analyze-child.ts and all it imports, except the AWS SDK that
+// Bundles the analyzer process (lib/worker/analyzer-process.ts and all it imports, except the AWS SDK that
 // only S3 storage loads) into one plain JavaScript file, so each analysis starts node on it instead of
 // compiling TypeScript through tsx first (about 1 s per analysis); its log scanning thread
-// (lib/facts/log-scan-worker.ts) goes beside it, where lib/facts/log-feed.ts looks for it. A manifest
-// names every input with its size and mtime; lib/analyses/analyze-in-child.ts runs the bundle only while
+// (lib/scan/log-scan-worker.ts) goes beside it, where lib/scan/log-feed.ts looks for it. A manifest
+// names every input with its size and mtime; lib/worker/analyzer-client.ts runs the bundle only while
 // they all still match.
 //   node scripts/build-analyzer.mjs    build unless current (`npm start`, `npm test` and `npm run worker` do)
 import { buildSync } from "esbuild";
@@ -12,7 +12,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const ENTRIES = { "analyze-child": "lib/analysis/analyze-child.ts", "log-scan-worker": "lib/facts/log-scan-worker.ts" };
+const ENTRIES = { "analyzer-process": "lib/worker/analyzer-process.ts", "log-scan-worker": "lib/scan/log-scan-worker.ts" };
 export const ANALYZER_DIR = path.join(root, "lib/generated/analyzer");
 const MANIFEST = path.join(ANALYZER_DIR, "manifest.json");
 

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { collect, gzipStream, makeTarGz, tarStream, xconfDump, xstatDump, LogBuilder, expresswayEntries } from "../tests/fixtures/build-bundle";
 import { createTestUser } from "../tests/helpers/accounts";
 import { SAMPLE_SELF_SIGNED, SAMPLE_SNI, startPortal, waitForAnalysis } from "../tests/helpers/portal";
-import { syntheticLog } from "../lib/analysis/synthetic-log";
+import { syntheticLog } from "../lib/pipeline/synthetic-log";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -5,8 +5,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { MIGRATIONS_DIR, diffSchemaAgainstMigrations } from "@/lib/db/schema-engine";
-import { openDatabase } from "@/lib/db/open";
+import { MIGRATIONS_DIR, diffSchemaAgainstMigrations } from "@/lib/platform/db/schema-engine";
+import { openDatabase } from "@/lib/platform/db/open";
 
 async function main() {
   const [command, name = "change"] = process.argv.slice(2);

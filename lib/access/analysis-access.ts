@@ -3,11 +3,11 @@
 // through findAnalysisForViewer first; null means 404, whether the analysis does not exist or
 // belongs to someone else, so an id's existence never leaks.
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { AnalysisView } from "@/lib/analysis/types";
+import type { AnalysisView } from "@/lib/results/types";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getAnalysis, isAnalysisId } from "@/lib/analyses/get-analysis";
 import { ApiError } from "@/lib/http/api-error";
-import { getServices } from "@/lib/services";
+import { getServices } from "@/lib/platform/services";
 
 /** Prisma filter: the analyses this viewer may read. Analyses without a workspace (from before accounts) match no one. */
 export function analysisScope(viewer: Viewer): Prisma.AnalysisWhereInput {

@@ -5,8 +5,8 @@ import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { formatLimit } from "@/lib/bundle/limits";
 import { ApiError } from "@/lib/http/api-error";
-import { enqueueAnalysis } from "@/lib/jobs";
-import { getServices } from "@/lib/services";
+import { enqueueAnalysis } from "@/lib/platform/queue";
+import { getServices } from "@/lib/platform/services";
 import { ACCEPTED_EXTENSIONS, cleanFileName, hasAcceptedExtension, sniffFormat } from "@/lib/analyses/sniff-upload";
 import { analysisUrl } from "@/lib/analyses/serialize";
 

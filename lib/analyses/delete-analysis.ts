@@ -1,6 +1,6 @@
 // Deleting an analysis removes everything it consists of: the stored bundle, its results and share
 // links (cascade) and the row. A job still queued for it finds nothing and skips.
-import { getServices } from "@/lib/services";
+import { getServices } from "@/lib/platform/services";
 
 export async function deleteAnalysis(id: string): Promise<void> {
   const { db, storage } = getServices();

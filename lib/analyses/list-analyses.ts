@@ -2,8 +2,8 @@
 // ID, signature) and filters (outcome, product version, upload date range, exact host).
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { OUTCOMES, STATUSES, type AnalysisPage, type Outcome } from "@/lib/analysis/types";
-import { getServices } from "@/lib/services";
+import { OUTCOMES, STATUSES, type AnalysisPage, type Outcome } from "@/lib/results/types";
+import { getServices } from "@/lib/platform/services";
 import { toSummary } from "@/lib/analyses/serialize";
 
 export const MAX_PAGE_SIZE = 100;

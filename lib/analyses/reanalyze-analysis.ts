@@ -2,12 +2,12 @@
 // (for "what changed"), queues the analysis again and enqueues a job that runs even though the
 // analysis was finished before. Results are replaced in one transaction when the job is done.
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { PreviousOutcome } from "@/lib/analysis/types";
+import type { PreviousOutcome } from "@/lib/results/types";
 import { isAnalysisId } from "@/lib/analyses/get-analysis";
 import { analysisUrl } from "@/lib/analyses/serialize";
 import { ApiError } from "@/lib/http/api-error";
-import { enqueueAnalysis } from "@/lib/jobs";
-import { getServices } from "@/lib/services";
+import { enqueueAnalysis } from "@/lib/platform/queue";
+import { getServices } from "@/lib/platform/services";
 
 export async function reanalyzeAnalysis(id: string): Promise<{ id: string; status: "queued"; url: string }> {
   if (!isAnalysisId(id)) throw new ApiError(404, "not_found", "No analysis with that id.");

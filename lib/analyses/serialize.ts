@@ -1,10 +1,10 @@
-// Database rows -> the public API shapes of lib/analysis/types.ts.
+// Database rows -> the public API shapes of lib/results/types.ts.
 import type { Analysis, Result } from "@/lib/generated/prisma/client";
+import { bundleFileSchema } from "@/lib/bundle/bundle-file";
 import {
   affectedSchema,
   analysisDetailsSchema,
   type AnalysisDetails,
-  bundleFileSchema,
   evidenceSchema,
   referenceSchema,
   type AnalysisSummary,
@@ -13,7 +13,7 @@ import {
   type AnalysisView,
   type Outcome,
   type SignatureResult,
-} from "@/lib/analysis/types";
+} from "@/lib/results/types";
 import { z } from "zod";
 
 export const analysisUrl = (id: string) => `/analyses/${id}`;

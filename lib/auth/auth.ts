@@ -3,7 +3,7 @@
 // app/api/auth/[...all]/route.ts). One instance per process, built on the process's Prisma client.
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { getServices } from "@/lib/services";
+import { getServices } from "@/lib/platform/services";
 import { loadAuthSecret } from "@/lib/auth/secret";
 import { requestOrigin } from "@/lib/http/request-origin";
 

@@ -10,11 +10,10 @@ import { redirect } from "next/navigation";
 import { getAuth } from "@/lib/auth/auth";
 import { checkSameOrigin } from "@/lib/auth/csrf";
 import { hashToken, looksLikeToken } from "@/lib/auth/token";
-import { ensureWorkspace } from "@/lib/workspaces/ensure-workspace";
+import { ensureWorkspace, type WorkspaceRef } from "@/lib/workspaces/ensure-workspace";
 import { ApiError } from "@/lib/http/api-error";
-import { getServices } from "@/lib/services";
+import { getServices } from "@/lib/platform/services";
 
-export type WorkspaceRef = { id: string; name: string; role: "owner" | "member" };
 
 export type Viewer = {
   userId: string;

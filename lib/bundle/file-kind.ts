@@ -1,5 +1,5 @@
 // Classifies a bundle member by its name (the content is never sniffed for this).
-import type { FileKind } from "@/lib/analysis/types";
+import type { FileKind } from "@/lib/bundle/bundle-file";
 
 export function classifyFile(path: string): FileKind {
   const base = baseName(path).toLowerCase();

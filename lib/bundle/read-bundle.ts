@@ -4,7 +4,7 @@
 import { Readable, pipeline } from "node:stream";
 import { createGunzip } from "node:zlib";
 import * as tar from "tar-stream";
-import type { BundleFile, FileKind } from "@/lib/analysis/types";
+import type { BundleFile, FileKind } from "@/lib/bundle/bundle-file";
 import { BundleError } from "@/lib/bundle/bundle-error";
 import { TEXT_SNIFF_BYTES, describeBinary, isGzip, looksLikeTar, looksLikeText } from "@/lib/bundle/detect-format";
 import { safeEntryName } from "@/lib/bundle/entry-name";

@@ -14,8 +14,8 @@ import { LogEventCollector } from "@/lib/facts/log-events";
 import { TrustStoreCollector, isTrustStoreFile } from "@/lib/facts/trust-store";
 import { WarningCollector } from "@/lib/facts/warning-templates";
 import { LogFileLines } from "@/lib/facts/log-lines";
-import { ScanThread, type ScanThreadSetting, inlineLineFeed, scanThreadSetting } from "@/lib/facts/log-feed";
-import type { RunTable } from "@/lib/facts/log-table";
+import { ScanThread, type ScanThreadSetting, inlineLineFeed, scanThreadSetting } from "@/lib/scan/log-feed";
+import type { RunTable } from "@/lib/scan/log-table";
 
 type LineSink = { push(line: string, lineNo: number): void; end(): void };
 

@@ -1,6 +1,6 @@
 // Collects evidence lines, folding lines identical but for their timestamps into one with a
 // count, and capping how many distinct lines are kept.
-import type { Evidence, EvidenceContext } from "@/lib/analysis/types";
+import type { Evidence, EvidenceContext } from "@/lib/results/types";
 import { startsWithTimestamp } from "@/lib/parse/syslog-prefix";
 
 const UTC_RE = /UTCTime="[^"]*"/;

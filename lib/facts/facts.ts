@@ -1,6 +1,7 @@
 // The facts signatures read: what the combiners learned from all records of one bundle.
 // Signatures never see raw lines, only these.
-import type { BundleFile, Evidence } from "@/lib/analysis/types";
+import type { BundleFile } from "@/lib/bundle/bundle-file";
+import type { Evidence } from "@/lib/results/types";
 import type { MraTarget } from "@/lib/facts/mra-target";
 import type { TlsFacts } from "@/lib/facts/tls-facts";
 import type { VerifyErrorKind } from "@/lib/facts/verify-error";

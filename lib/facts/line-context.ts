@@ -2,7 +2,7 @@
 // after it. Bounded: a small ring of the latest lines of the current file, and "after" lines are
 // only filled for contexts handed out (i.e. for lines that became evidence). The ring holds
 // positions in their chunk; a line becomes a string only when it ends up in a context.
-import type { EvidenceContext } from "@/lib/analysis/types";
+import type { EvidenceContext } from "@/lib/results/types";
 import type { TextChunk } from "@/lib/bundle/line-splitter";
 
 const RING = 16;

@@ -1,7 +1,7 @@
 // Log lines several signatures look for (TLS alerts, traversal and SSO failures, XCP, edge config),
 // found by literal substrings in the one pass over every line, HTTPMSG lines included. Parsers stay
 // ignorant of problems: this only records where a known phrase occurs, with the line's fields.
-import type { Evidence } from "@/lib/analysis/types";
+import type { Evidence } from "@/lib/results/types";
 import { EvidenceBag } from "@/lib/facts/evidence-bag";
 import type { LineContext } from "@/lib/facts/line-context";
 import { type NameValues, parseNameValues } from "@/lib/parse/name-value";

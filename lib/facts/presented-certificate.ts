@@ -1,7 +1,7 @@
 // What a server presented on one port, as one sentence plus the fields a card's affected table
 // shows: "6972 presented a self-signed ECDSA P-256 certificate, CN cucm-EC.steven.lab, not in the
 // trust store". Read from the capture's TLS details; signatures attach it to affected entries.
-import type { PresentedCertificate, TlsCertificate, TlsDetails, TlsServer } from "@/lib/analysis/details/tls";
+import type { PresentedCertificate, TlsCertificate, TlsDetails, TlsServer } from "@/lib/results/tls";
 import { certificateByFingerprint, keyLabel } from "@/lib/facts/tls-facts";
 
 const MAX_SAN = 8;

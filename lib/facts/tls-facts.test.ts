@@ -3,8 +3,8 @@
 // Run: node --import tsx --test lib/facts/tls-facts.test.ts
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { analyzeBundle } from "@/lib/analysis/pipeline";
-import type { AnalysisOutput } from "@/lib/analysis/types";
+import { analyzeBundle } from "@/lib/pipeline/analyze-bundle";
+import type { AnalysisOutput } from "@/lib/results/types";
 import { chunked, makeTarGz } from "@/tests/fixtures/build-bundle";
 import { buildTlsPackets, testCerts, writeCapture } from "@/tests/fixtures/capture";
 import { CAPTURE_NAME, CUCM, EXPC, IMP, TLS_BUNDLE_NAME, splitCapturePackets, tlsBundleEntries, type TlsBundleOptions } from "@/tests/fixtures/tls-bundle";

@@ -12,7 +12,7 @@ import {
   type TlsServer,
   type TlsSessionSample,
   keyLabel,
-} from "@/lib/analysis/details/tls";
+} from "@/lib/results/tls";
 import {
   type CaptureLimits,
   type CaptureReader,

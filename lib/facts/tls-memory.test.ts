@@ -4,7 +4,7 @@
 // Run: node --import tsx --test lib/facts/tls-memory.test.ts
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { analyzeBundle } from "@/lib/analysis/pipeline";
+import { analyzeBundle } from "@/lib/pipeline/analyze-bundle";
 import { LogBuilder, tarStream, xstatDump } from "@/tests/fixtures/build-bundle";
 import { syntheticCapture } from "@/tests/fixtures/capture";
 

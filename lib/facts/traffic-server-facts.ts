@@ -15,7 +15,7 @@ import type { MraRequest, TrafficServerFacts, VerificationFailureGroup } from "@
 import { parseMraUrl } from "@/lib/facts/mra-target";
 import { classifyVerifyError } from "@/lib/facts/verify-error";
 import type { LineContext } from "@/lib/facts/line-context";
-import { isTrafficServerProcess } from "@/lib/facts/log-table";
+import { isTrafficServerProcess } from "@/lib/scan/log-table";
 
 const MAX_REQUEST_SAMPLES = 5000;
 /** per traffic_server process */

@@ -2,9 +2,9 @@
 // token (256 bits) is shown once and only its SHA-256 is stored; revoking takes effect on the next
 // request because every open looks the link up again.
 import { hashToken, looksLikeToken, newToken } from "@/lib/auth/token";
-import type { AnalysisView } from "@/lib/analysis/types";
+import type { AnalysisView } from "@/lib/results/types";
 import { getAnalysis } from "@/lib/analyses/get-analysis";
-import { getServices } from "@/lib/services";
+import { getServices } from "@/lib/platform/services";
 
 export type ShareLinkView = {
   id: string;

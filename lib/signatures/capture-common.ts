@@ -1,7 +1,7 @@
 // Shared by the signatures that read certificates from the bundle's packet captures: how to get a
 // capture, the "missing" outcomes, and affected entries for a server:port.
-import type { Affected } from "@/lib/analysis/types";
-import type { TlsDetails, TlsServer } from "@/lib/analysis/details/tls";
+import type { Affected } from "@/lib/results/types";
+import type { TlsDetails, TlsServer } from "@/lib/results/tls";
 import type { Facts } from "@/lib/facts/facts";
 import { presentedCertificate } from "@/lib/facts/presented-certificate";
 import { serviceForPort } from "@/lib/facts/mra-services";

@@ -1,7 +1,7 @@
 // The catalog as data: what each signature checks and needs (GET /api/signatures, /signatures).
 import { z } from "zod";
 import { CATEGORIES, PRODUCTS, appliesToSchema } from "@/lib/signatures/signature";
-import { referenceSchema, severitySchema } from "@/lib/analysis/types";
+import { referenceSchema, severitySchema } from "@/lib/results/types";
 import { CATALOG_VERSION, SIGNATURES } from "@/lib/signatures/registry";
 
 export const catalogEntrySchema = z.object({

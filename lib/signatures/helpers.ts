@@ -1,6 +1,6 @@
 // Small pieces most signatures share: grouping log events into affected entities, version gates,
 // the "how to collect what is missing" texts.
-import type { Affected, Evidence } from "@/lib/analysis/types";
+import type { Affected, Evidence } from "@/lib/results/types";
 import { isAtLeast, parseExpresswayVersion } from "@/lib/facts/expressway-version";
 import type { Facts } from "@/lib/facts/facts";
 import type { LogEvent, LogEventKind } from "@/lib/facts/log-events";

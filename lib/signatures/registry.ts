@@ -1,6 +1,6 @@
 // Every signature the analysis runs, in display order, and the catalog version stored with
 // each analysis so old results can be told apart after rules change.
-import type { SignatureResult } from "@/lib/analysis/types";
+import type { SignatureResult } from "@/lib/results/types";
 import type { Facts } from "@/lib/facts/facts";
 import { type Signature, runSignature } from "@/lib/signatures/signature";
 import { x142TrafficServerVerification } from "@/lib/signatures/x14-2-traffic-server-verification";

@@ -10,7 +10,7 @@ import {
   referenceSchema,
   severitySchema,
   signatureResultSchema,
-} from "@/lib/analysis/types";
+} from "@/lib/results/types";
 import type { Facts } from "@/lib/facts/facts";
 
 export const CATEGORIES = ["defect", "misconfiguration", "informational"] as const;

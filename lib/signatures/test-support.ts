@@ -1,7 +1,7 @@
 // For signature tests: analyse an in-memory bundle and return one signature's result.
 import assert from "node:assert/strict";
-import { analyzeBundle } from "@/lib/analysis/pipeline";
-import type { AnalysisOutput, SignatureResult } from "@/lib/analysis/types";
+import { analyzeBundle } from "@/lib/pipeline/analyze-bundle";
+import type { AnalysisOutput, SignatureResult } from "@/lib/results/types";
 import { type EntrySpec, type ExpresswayFiles, chunked, expresswayBundle, makeTarGz } from "@/tests/fixtures/build-bundle";
 
 export const BUNDLE_NAME = "diagnostic_log_expc1_2024-03-05_09_12_40.tar.gz";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { AnalysisOutput, SignatureResult } from "@/lib/analysis/types";
+import type { AnalysisOutput, SignatureResult } from "@/lib/results/types";
 import { CUCM, analyzeConnections, presenting } from "@/tests/fixtures/tls-bundle";
 
 const ID = "tls-certificate-differs-by-port";

@@ -3,7 +3,7 @@
 // (often self-signed, CN like cucm-EC.<domain>) where the RSA one used to be: a node whose ports
 // differ in key type or in trust is pointed out. Outcomes: missing (no capture / nothing visible)
 // > potential (key type, self-signed or trust differ) > ok (same certificate, or equally trusted ones).
-import type { TlsCertificate, TlsDetails, TlsServer } from "@/lib/analysis/details/tls";
+import type { TlsCertificate, TlsDetails, TlsServer } from "@/lib/results/tls";
 import type { Facts } from "@/lib/facts/facts";
 import { configValues } from "@/lib/facts/facts";
 import { certificatePhrase, leafOf, trustPhrase } from "@/lib/facts/presented-certificate";

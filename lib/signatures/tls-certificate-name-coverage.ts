@@ -3,8 +3,8 @@
 // wildcards on the left-most label only). The capture-side view of "SNI (...) not in certificate".
 // Outcomes: missing (no capture / no visible certificate) > issue (SNI, or the address on the ports
 // the traffic server verifies) > potential (address elsewhere) > ok.
-import type { Affected } from "@/lib/analysis/types";
-import type { TlsDetails } from "@/lib/analysis/details/tls";
+import type { Affected } from "@/lib/results/types";
+import type { TlsDetails } from "@/lib/results/tls";
 import type { Facts } from "@/lib/facts/facts";
 import { certificateByFingerprint } from "@/lib/facts/tls-facts";
 import { sanList } from "@/lib/facts/presented-certificate";

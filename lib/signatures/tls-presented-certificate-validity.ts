@@ -2,8 +2,8 @@
 // Reported from the capture alone: the logs often say nothing when the Expressway is not the side
 // checking, or checks only later. Outcomes: missing (no capture / no visible certificate) >
 // issue (expired / not yet valid at capture time) > potential (expires within 30 days) > ok.
-import type { Affected } from "@/lib/analysis/types";
-import type { TlsCertificate, TlsDetails } from "@/lib/analysis/details/tls";
+import type { Affected } from "@/lib/results/types";
+import type { TlsCertificate, TlsDetails } from "@/lib/results/tls";
 import type { Facts } from "@/lib/facts/facts";
 import { certificateByFingerprint } from "@/lib/facts/tls-facts";
 import { certificatePhrase, validityPhrase } from "@/lib/facts/presented-certificate";

@@ -1,6 +1,6 @@
 // Two trusted CA certificates with the same subject CN (CSCwa12905): Expressway keeps only one,
 // so self-signed certificates of several CUCM nodes sharing a CN cannot all be trusted.
-import type { Affected, Evidence } from "@/lib/analysis/types";
+import type { Affected, Evidence } from "@/lib/results/types";
 import type { Facts } from "@/lib/facts/facts";
 import { collectSteps, plural } from "@/lib/signatures/helpers";
 import { type SignatureEvaluation, bugReference, defineSignature } from "@/lib/signatures/signature";

@@ -1,5 +1,5 @@
 // Shared by the UDS 401 / 403 signatures: UDS requests the traffic server answered with a status.
-import type { Affected, Evidence } from "@/lib/analysis/types";
+import type { Affected, Evidence } from "@/lib/results/types";
 import type { Facts, MraRequest } from "@/lib/facts/facts";
 import { serviceForPort } from "@/lib/facts/mra-services";
 import { collectSteps, groupAffected } from "@/lib/signatures/helpers";

@@ -2,7 +2,7 @@
 // Tomcat-ECDSA certificate, which is not trusted, and verification fails. Two ways out.
 import { type Facts, configValues } from "@/lib/facts/facts";
 import { collectSteps, entityLabel, plural, versionAtLeast, versionEvidence } from "@/lib/signatures/helpers";
-import type { Affected } from "@/lib/analysis/types";
+import type { Affected } from "@/lib/results/types";
 import { serviceForPort } from "@/lib/facts/mra-services";
 import { type SignatureEvaluation, bugReference, defineSignature } from "@/lib/signatures/signature";
 

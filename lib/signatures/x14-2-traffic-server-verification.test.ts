@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { analyzeBundle } from "@/lib/analysis/pipeline";
-import type { SignatureResult } from "@/lib/analysis/types";
+import { analyzeBundle } from "@/lib/pipeline/analyze-bundle";
+import type { SignatureResult } from "@/lib/results/types";
 import { type ExpresswayFiles, LogBuilder, chunked, expresswayBundle, xconfDump, xstatDump } from "@/tests/fixtures/build-bundle";
 
 const ID = "x14-2-traffic-server-verification";

@@ -2,7 +2,7 @@
 // CUCM / IM&P / Unity Connection node on every proxied MRA request (CSCwc69661, CSCwa25108).
 // Outcomes: issue (failures logged) > missing (version unknown) > not_applicable (< X14.2) >
 // potential (VerifyOriginServer Off) > missing (no traffic server logs / no requests) > ok.
-import type { Affected, Evidence } from "@/lib/analysis/types";
+import type { Affected, Evidence } from "@/lib/results/types";
 import { isAtLeast, parseExpresswayVersion } from "@/lib/facts/expressway-version";
 import { type Facts, type Located, type VerificationFailureGroup, configValues } from "@/lib/facts/facts";
 import { serviceForPort } from "@/lib/facts/mra-services";

@@ -1,7 +1,7 @@
 // API tokens for scripts and CI: `Authorization: Bearer eat_…`, acting as their user in the workspace
 // they were created in. Shown once at creation; only the SHA-256 is stored.
 import { newToken } from "@/lib/auth/token";
-import { getServices } from "@/lib/services";
+import { getServices } from "@/lib/platform/services";
 
 export type ApiTokenView = { id: string; name: string; prefix: string; workspace: string; createdAt: string; lastUsedAt: string | null };
 

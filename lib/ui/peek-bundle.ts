@@ -2,7 +2,7 @@
 // needed) without holding the file in memory, so the engineer learns early what the bundle holds.
 // The pure parts (tar scanning, classification, summary) work on Uint8Array chunks and are unit-tested.
 import { Inflate } from "pako";
-import type { FileKind } from "@/lib/analysis/types";
+import type { FileKind } from "@/lib/bundle/bundle-file";
 
 export type PeekFormat = "gzip" | "tar" | "text" | "unknown";
 

@@ -1,7 +1,8 @@
 // A user always has a workspace: the first time one without any is seen (a fresh sign-up), a workspace
 // of their own is created with them as its owner. Returns the user's workspaces, oldest membership first.
-import type { WorkspaceRef } from "@/lib/auth/viewer";
-import { getServices } from "@/lib/services";
+import { getServices } from "@/lib/platform/services";
+
+export type WorkspaceRef = { id: string; name: string; role: "owner" | "member" };
 
 export async function ensureWorkspace(user: { id: string; name: string; email: string }): Promise<WorkspaceRef[]> {
   const { prisma } = getServices().db;

@@ -3,7 +3,7 @@
 import { ApiError } from "@/lib/http/api-error";
 import { newToken, hashToken, looksLikeToken } from "@/lib/auth/token";
 import type { Viewer } from "@/lib/auth/viewer";
-import { getServices } from "@/lib/services";
+import { getServices } from "@/lib/platform/services";
 
 const INVITE_DAYS = 7;
 

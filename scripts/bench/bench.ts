@@ -10,7 +10,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createTestUser } from "../../tests/helpers/accounts";
 import { startPortal, waitForAnalysis, type Portal } from "../../tests/helpers/portal";
-import { SYNTHETIC_XCONF, SYNTHETIC_XSTAT, syntheticLog } from "../../lib/analysis/synthetic-log";
+import { SYNTHETIC_XCONF, SYNTHETIC_XSTAT, syntheticLog } from "../../lib/pipeline/synthetic-log";
 import { grepPatterns } from "./grep-patterns";
 
 const CACHE = process.env.BENCH_DIR ?? "/tmp/ea-bench";

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { collect, gzipStream, tarStream, xconfDump, xstatDump } from "../fixtures/build-bundle";
-import { syntheticLog } from "../../lib/analysis/synthetic-log";
+import { syntheticLog } from "../../lib/pipeline/synthetic-log";
 import { createTestUser, type TestUser } from "../helpers/accounts";
 import { ROOT, SAMPLE_SELF_SIGNED, startPortal, waitForAnalysis, type Portal } from "../helpers/portal";
 import { SIGNATURES } from "@/lib/signatures/registry";
@@ -15,7 +15,7 @@ import { SIGNATURES } from "@/lib/signatures/registry";
 const QUEUE_ENV = { JOB_HEARTBEAT_SECONDS: "10", QUEUE_SUPERVISE_SECONDS: "2" };
 
 function startWorker(portal: Portal): ChildProcess & { output: () => string } {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "lib/analysis/worker-main.ts")], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "worker.ts")], {
     cwd: ROOT,
     env: { ...process.env, ...QUEUE_ENV, DATABASE_URL: portal.databaseUrl!, DATA_DIR: portal.dataDir },
     stdio: ["ignore", "pipe", "pipe"],

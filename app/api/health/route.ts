@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { checkHealth } from "@/lib/health";
+import { checkHealth } from "@/lib/platform/health";
 import { handle } from "@/lib/http/api-error";
 
 export const runtime = "nodejs";

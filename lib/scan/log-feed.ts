@@ -7,7 +7,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { LineScanner } from "@/lib/bundle/line-splitter";
 import type { LineFeed } from "@/lib/bundle/read-bundle";
-import { LineTabler, type RunTable } from "@/lib/facts/log-table";
+import { LineTabler, type RunTable } from "@/lib/scan/log-table";
 
 export type ScanRequest =
   | { type: "file"; maxLineBytes: number }

@@ -1,10 +1,10 @@
 // Bundles in an S3-compatible bucket (S3_BUCKET), through the AWS SDK, streamed both ways. Loaded by
-// lib/storage.ts only when a bucket is configured.
+// lib/platform/storage/storage.ts only when a bucket is configured.
 import { PassThrough, Readable } from "node:stream";
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
-import type { Config } from "@/lib/config";
-import { checkKey, type Storage } from "@/lib/storage";
+import type { Config } from "@/lib/platform/config";
+import { checkKey, type Storage } from "@/lib/platform/storage/storage";
 
 function s3ClientFor(config: Config): S3Client {
   return new S3Client({

@@ -4,8 +4,8 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { analyzeInChild, currentLaunch, keepAnalyzerReady, prepareAnalyzer, stopAnalyzers } from "@/lib/analyses/analyze-in-child";
-import { analyzeBundle } from "@/lib/analysis/pipeline";
+import { analyzeInChild, currentLaunch, keepAnalyzerReady, prepareAnalyzer, stopAnalyzers } from "@/lib/worker/analyzer-client";
+import { analyzeBundle } from "@/lib/pipeline/analyze-bundle";
 
 const SAMPLE = path.join(process.cwd(), "tests/samples/diagnostic_log_expc1_2024-03-05_09_12_40.tar.gz");
 const NAME = path.basename(SAMPLE);
@@ -27,7 +27,7 @@ describe("analyzeInChild", () => {
 
   it("runs the bundled analyzer, started ahead and again for the next analysis, with the pipeline's own answer", async () => {
     assert.ok(currentLaunch().build, "the bundle is current");
-    // lib/facts/log-feed.ts starts the scan thread from the file beside the code that runs it
+    // lib/scan/log-feed.ts starts the scan thread from the file beside the code that runs it
     assert.ok(existsSync(path.join(path.dirname(currentLaunch().file), "log-scan-worker.js")), "the scan thread is bundled too");
     const request = { object: { kind: "local" as const, path: SAMPLE }, fileName: NAME, limits: {} };
     const first = await analyzeInChild(request, { heapMiB: HEAP });

@@ -1,20 +1,12 @@
-// Runs the pipeline on a stored bundle in a child process (lib/analysis/analyze-child.ts) with its
+// Runs the pipeline on a stored bundle in a child process (lib/worker/analyzer-process.ts) with its
 // own heap limit, and returns its output. The child sends back the validated output or a typed error.
 // Each process serves one analysis; while a worker runs here, the next one is started ahead, so an
 // analysis does not wait for node to start and load the analyzer.
 import { fork, type ChildProcess } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { AnalysisOutput } from "@/lib/analysis/types";
-import type { Limits } from "@/lib/analysis/pipeline";
-import type { StoredObject } from "@/lib/storage";
+import type { ChildRequest, ChildResponse } from "@/lib/worker/protocol";
 
-export type ChildRequest = { object: StoredObject; fileName: string; limits: Partial<Limits> };
-export type AnalyzerStats = { ms: number; peakRssBytes: number };
-export type ChildResponse =
-  | { ok: true; output: AnalysisOutput; stats: AnalyzerStats }
-  | { ok: false; bundleError: { code: string; message: string } }
-  | { ok: false; crash: string };
 
 /** A failure of the analyzer process itself (crash, out of memory, killed). */
 export class AnalyzerCrash extends Error {}
@@ -37,15 +29,15 @@ export function currentLaunch(): Launch {
       const st = statSync(path.join(ROOT, file));
       if (st.size !== size || st.mtimeMs !== mtimeMs) throw new Error(`${file} changed`);
     }
-    return { file: path.join(BUNDLE_DIR, "analyze-child.js"), execArgv: ["--enable-source-maps"], build: manifest.build };
+    return { file: path.join(BUNDLE_DIR, "analyzer-process.js"), execArgv: ["--enable-source-maps"], build: manifest.build };
   } catch {
-    return { file: path.join(ROOT, "lib/analysis/analyze-child.ts"), execArgv: ["--import", "tsx"], build: null };
+    return { file: path.join(ROOT, "lib/worker/analyzer-process.ts"), execArgv: ["--import", "tsx"], build: null };
   }
 }
 
 type Analyzer = { child: ChildProcess; build: string | null; heapMiB: number };
 
-/** `ahead`: it will wait for its request, so it warms up meanwhile (lib/analysis/warm-up.ts). */
+/** `ahead`: it will wait for its request, so it warms up meanwhile (lib/worker/warm-up.ts). */
 function startAnalyzer(launch: Launch, heapMiB: number, ahead = false): Analyzer {
   const child = fork(launch.file, ahead ? ["--warm-up"] : [], {
     // Under a heap limit V8 starts the old generation small and, with a gigabyte of buffers passing

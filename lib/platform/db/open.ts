@@ -8,8 +8,8 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { getConfig } from "@/lib/config";
-import { applyMigrations } from "@/lib/db/schema-engine";
+import { getConfig } from "@/lib/platform/config";
+import { applyMigrations } from "@/lib/platform/db/schema-engine";
 
 export type Database = {
   kind: "postgres" | "pglite";

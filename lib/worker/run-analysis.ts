@@ -1,9 +1,10 @@
 // The job: read a stored bundle, run the pipeline, store the results. All results and the final status
 // are written in one transaction, so a page never sees half an analysis, and a rerun (a retry after a
 // worker died) replaces what an earlier attempt wrote instead of adding to it.
-import { analysisOutputSchema, type AnalysisOutput, type Outcome } from "@/lib/analysis/types";
-import { AnalyzerCrash, analyzeInChild, type AnalyzerStats } from "@/lib/analyses/analyze-in-child";
-import { getServices } from "@/lib/services";
+import { analysisOutputSchema, type AnalysisOutput, type Outcome } from "@/lib/results/types";
+import { AnalyzerCrash, analyzeInChild } from "@/lib/worker/analyzer-client";
+import type { AnalyzerStats } from "@/lib/worker/protocol";
+import { getServices } from "@/lib/platform/services";
 
 export type RunOutcome = "done" | "failed" | "skipped";
 

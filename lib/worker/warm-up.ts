@@ -4,8 +4,8 @@
 import { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
 import * as tar from "tar-stream";
-import { analyzeBundle } from "@/lib/analysis/pipeline";
-import { SYNTHETIC_XCONF, SYNTHETIC_XSTAT, syntheticLog } from "@/lib/analysis/synthetic-log";
+import { analyzeBundle } from "@/lib/pipeline/analyze-bundle";
+import { SYNTHETIC_XCONF, SYNTHETIC_XSTAT, syntheticLog } from "@/lib/pipeline/synthetic-log";
 
 const WARM_UP_LOG_BYTES = 3 * 1024 * 1024;
 

@@ -1,10 +1,10 @@
-// The process-wide services (database, queue, storage), created once by lib/boot.ts when the server or
+// The process-wide services (database, queue, storage), created once by lib/worker/boot.ts when the server or
 // worker starts. Kept on globalThis because Next.js bundles route handlers separately from server.ts:
 // both must see the one database owner, never open a second PGlite on the same directory.
 import type { PgBoss } from "pg-boss";
-import type { Config } from "@/lib/config";
-import type { Database } from "@/lib/db/open";
-import type { Storage } from "@/lib/storage";
+import type { Config } from "@/lib/platform/config";
+import type { Database } from "@/lib/platform/db/open";
+import type { Storage } from "@/lib/platform/storage/storage";
 
 export type Services = {
   config: Config;

@@ -1,14 +1,14 @@
 // The analysis of one uploaded bundle: read it in one streaming pass, parse lines into
 // records, combine records into facts, run every signature, and return the validated output.
-import { type AnalysisOutput, analysisOutputSchema } from "@/lib/analysis/types";
+import { type AnalysisOutput, analysisOutputSchema } from "@/lib/results/types";
 import { BundleError } from "@/lib/bundle/bundle-error";
 import { DEFAULT_LIMITS, type Limits } from "@/lib/bundle/limits";
 import { type BundleInput, readBundle } from "@/lib/bundle/read-bundle";
 import { createFactsCollector } from "@/lib/facts/collect-facts";
-import type { ScanThreadSetting } from "@/lib/facts/log-feed";
+import type { ScanThreadSetting } from "@/lib/scan/log-feed";
 import { CATALOG_VERSION, SIGNATURES, runSignatures } from "@/lib/signatures/registry";
-import { buildMraRequests } from "@/lib/analysis/details/build-mra-requests";
-import { buildUnexplainedWarnings } from "@/lib/analysis/details/build-unexplained-warnings";
+import { buildMraRequests } from "@/lib/pipeline/build-mra-requests";
+import { buildUnexplainedWarnings } from "@/lib/pipeline/build-unexplained-warnings";
 
 export { BundleError, DEFAULT_LIMITS };
 export type { Limits };

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { createReadStream } from "node:fs";
 import { describe, it } from "node:test";
-import { BundleError, DEFAULT_LIMITS, analyzeBundle } from "@/lib/analysis/pipeline";
-import { analysisOutputSchema } from "@/lib/analysis/types";
+import { BundleError, DEFAULT_LIMITS, analyzeBundle } from "@/lib/pipeline/analyze-bundle";
+import { analysisOutputSchema } from "@/lib/results/types";
 import { SIGNATURES } from "@/lib/signatures/registry";
 import { LogBuilder, chunked, expresswayEntries, makeTarGz, xstatDump } from "@/tests/fixtures/build-bundle";
 

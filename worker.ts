@@ -1,7 +1,7 @@
 // `npm run worker`: a process that only runs analyses, against the PostgreSQL named by DATABASE_URL
 // (the embedded database belongs to the web server's process and cannot be shared).
-import { getConfig } from "@/lib/config";
-import { startServices, stopServices } from "@/lib/boot";
+import { getConfig } from "@/lib/platform/config";
+import { startServices, stopServices } from "@/lib/worker/boot";
 
 async function main() {
   if (!getConfig().DATABASE_URL) {

@@ -3,8 +3,8 @@ import { after, describe, it } from "node:test";
 import { readBundle } from "@/lib/bundle/read-bundle";
 import { createFactsCollector } from "@/lib/facts/collect-facts";
 import { LineScanner } from "@/lib/bundle/line-splitter";
-import { LINE_NEEDLES, LineTabler, MARKED, ROW } from "@/lib/facts/log-table";
-import { syntheticLog } from "@/lib/analysis/synthetic-log";
+import { LINE_NEEDLES, LineTabler, MARKED, ROW } from "@/lib/scan/log-table";
+import { syntheticLog } from "@/lib/pipeline/synthetic-log";
 import { SIGNATURES } from "@/lib/signatures/registry";
 
 const saved = process.env.ANALYZER_SCAN_THREAD;

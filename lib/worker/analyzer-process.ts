@@ -1,12 +1,12 @@
-// The analyzer's own process: one per analysis, forked by lib/analyses/analyze-in-child.ts. A hostile
+// The analyzer's own process: one per analysis, forked by lib/worker/analyzer-client.ts. A hostile
 // bundle that exhausts memory or crashes the parser takes down this process only, never the web server,
 // and the server's event loop never runs the hot parsing loop.
 import { readFileSync } from "node:fs";
-import { analyzeBundle, BundleError } from "@/lib/analysis/pipeline";
-import { warmUp } from "@/lib/analysis/warm-up";
-import type { ChildRequest, ChildResponse } from "@/lib/analyses/analyze-in-child";
-import { getConfig } from "@/lib/config";
-import { openStoredObject } from "@/lib/storage";
+import { analyzeBundle, BundleError } from "@/lib/pipeline/analyze-bundle";
+import { warmUp } from "@/lib/worker/warm-up";
+import type { ChildRequest, ChildResponse } from "@/lib/worker/protocol";
+import { getConfig } from "@/lib/platform/config";
+import { openStoredObject } from "@/lib/platform/storage/create-storage";
 
 function reply(message: ChildResponse): Promise<void> {
   return new Promise((resolve) => process.send!(message, undefined, {}, () => resolve()));
@@ -29,7 +29,7 @@ function peakRssBytes(): number {
 // The worker that forked us died (or was killed): nobody will read the result, stop at once.
 process.on("disconnect", () => process.exit(1));
 
-// Started ahead of its analysis (lib/analyses/analyze-in-child.ts passes --warm-up), it usually has
+// Started ahead of its analysis (lib/worker/analyzer-client.ts passes --warm-up), it usually has
 // time to spare: compile the hot code and start the scan thread before the bundle comes. Not when its
 // request is already waiting (a queue of analyses): that arrives before this timer. A failure here only
 // costs the head start.

@@ -2,8 +2,8 @@
 // tables them while the main thread runs the collectors on the tables before.
 import { parentPort } from "node:worker_threads";
 import { LineScanner } from "@/lib/bundle/line-splitter";
-import { LineTabler, type RunTable } from "@/lib/facts/log-table";
-import type { ScanReply, ScanRequest } from "@/lib/facts/log-feed";
+import { LineTabler, type RunTable } from "@/lib/scan/log-table";
+import type { ScanReply, ScanRequest } from "@/lib/scan/log-feed";
 
 let tabler = new LineTabler();
 let scanner: LineScanner | null = null;

@@ -2,8 +2,8 @@
 // upload and its job live and die together. Analyses run in whichever process calls startWorker:
 // the web server by default, or `npm run worker` processes sharing a PostgreSQL server.
 import { PgBoss, fromPglite } from "pg-boss";
-import type { Config } from "@/lib/config";
-import type { Database } from "@/lib/db/open";
+import type { Config } from "@/lib/platform/config";
+import type { Database } from "@/lib/platform/db/open";
 
 export const ANALYSIS_QUEUE = "analyze-bundle";
 

@@ -1,12 +1,12 @@
 // Starts and stops this process's services: database (migrated first), queue, storage, and optionally
 // the analysis worker. Used by server.ts, the standalone worker and the integration tests.
-import { getConfig } from "@/lib/config";
-import { openDatabase } from "@/lib/db/open";
-import { ANALYSIS_QUEUE, POLLING_INTERVAL_SECONDS, createBoss, type AnalysisJob } from "@/lib/jobs";
-import { setServices, getServices, type Services } from "@/lib/services";
-import { createStorage } from "@/lib/storage";
-import { failAbandonedAnalyses, runAnalysis } from "@/lib/analyses/run-analysis";
-import { keepAnalyzerReady, prepareAnalyzer, stopAnalyzers } from "@/lib/analyses/analyze-in-child";
+import { getConfig } from "@/lib/platform/config";
+import { openDatabase } from "@/lib/platform/db/open";
+import { ANALYSIS_QUEUE, POLLING_INTERVAL_SECONDS, createBoss, type AnalysisJob } from "@/lib/platform/queue";
+import { setServices, getServices, type Services } from "@/lib/platform/services";
+import { createStorage } from "@/lib/platform/storage/create-storage";
+import { failAbandonedAnalyses, runAnalysis } from "@/lib/worker/run-analysis";
+import { keepAnalyzerReady, prepareAnalyzer, stopAnalyzers } from "@/lib/worker/analyzer-client";
 import type { JobWithMetadata } from "pg-boss";
 
 const SWEEP_INTERVAL_MS = 60_000;

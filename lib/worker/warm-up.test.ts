@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { warmUp } from "@/lib/analysis/warm-up";
-import { ScanThread } from "@/lib/facts/log-feed";
+import { warmUp } from "@/lib/worker/warm-up";
+import { ScanThread } from "@/lib/scan/log-feed";
 
 describe("analyzer warm-up", () => {
   it("runs a whole analysis on the scan thread and leaves the thread ready for the next one", async () => {

@@ -1,7 +1,7 @@
 // Facts + the catalog -> WARNING / ERROR templates no signature explains. A template is explained
 // when its sample line contains a needle of any signature in the catalog.
 import type { Facts } from "@/lib/facts/facts";
-import type { UnexplainedWarningsDetail } from "@/lib/analysis/details/unexplained-warnings";
+import type { UnexplainedWarningsDetail } from "@/lib/results/unexplained-warnings";
 import type { Signature } from "@/lib/signatures/signature";
 
 const MAX_TEMPLATES = 200;

@@ -1,6 +1,6 @@
 // Is this process able to serve: the database answers and the queue is installed and reachable.
-import { ANALYSIS_QUEUE } from "@/lib/jobs";
-import { getServices } from "@/lib/services";
+import { ANALYSIS_QUEUE } from "@/lib/platform/queue";
+import { getServices } from "@/lib/platform/services";
 
 type Check = { ok: boolean; error?: string };
 

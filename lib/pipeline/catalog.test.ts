@@ -1,7 +1,7 @@
 // The whole catalog on awkward input: every signature answers, nothing fails because one line is odd.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { analyzeBundle } from "@/lib/analysis/pipeline";
+import { analyzeBundle } from "@/lib/pipeline/analyze-bundle";
 import { SIGNATURES } from "@/lib/signatures/registry";
 import { BROKEN_NODES, CLUSTER_BUNDLE_NAME, clusterBundle } from "@/tests/fixtures/cluster-bundle";
 import { LogBuilder, chunked, expresswayBundle, makeTarGz, xstatDump } from "@/tests/fixtures/build-bundle";

@@ -2,7 +2,7 @@
 // per target server over all of them.
 import type { Facts } from "@/lib/facts/facts";
 import { serviceForPort } from "@/lib/facts/mra-services";
-import type { MraRequestRow, MraRequestsDetail, MraServerSummary } from "@/lib/analysis/details/mra-requests";
+import type { MraRequestRow, MraRequestsDetail, MraServerSummary } from "@/lib/results/mra-requests";
 
 const MAX_ROWS = 2000;
 

@@ -1,9 +1,10 @@
 // The shapes an analysis produces, validated with zod at the boundaries (worker -> DB, DB -> API).
 // These are a public contract: GET /api/analyses/:id returns them. Extend, never rename.
 import { z } from "zod";
-import { presentedCertificateSchema, tlsDetailsSchema } from "@/lib/analysis/details/tls";
-import { mraRequestsDetailSchema } from "@/lib/analysis/details/mra-requests";
-import { unexplainedWarningsDetailSchema } from "@/lib/analysis/details/unexplained-warnings";
+import { bundleFileSchema } from "@/lib/bundle/bundle-file";
+import { presentedCertificateSchema, tlsDetailsSchema } from "@/lib/results/tls";
+import { mraRequestsDetailSchema } from "@/lib/results/mra-requests";
+import { unexplainedWarningsDetailSchema } from "@/lib/results/unexplained-warnings";
 
 export const OUTCOMES = ["issue", "potential", "missing", "not_applicable", "ok"] as const;
 export const outcomeSchema = z.enum(OUTCOMES);
@@ -80,17 +81,6 @@ export const signatureResultSchema = z.object({
   references: z.array(referenceSchema).default([]),
 });
 export type SignatureResult = z.infer<typeof signatureResultSchema>;
-
-export const FILE_KINDS = ["log", "xconf", "xstat", "capture", "certificate", "other"] as const;
-export const fileKindSchema = z.enum(FILE_KINDS);
-export type FileKind = z.infer<typeof fileKindSchema>;
-
-export const bundleFileSchema = z.object({
-  name: z.string(),
-  size: z.number().nonnegative(),
-  kind: fileKindSchema,
-});
-export type BundleFile = z.infer<typeof bundleFileSchema>;
 
 /** What the pipeline learned about the bundle itself. */
 export const bundleFactsSchema = z.object({

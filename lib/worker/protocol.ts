@@ -1,0 +1,12 @@
+// The messages between the worker and its analyzer process (lib/worker/analyzer-client.ts forks
+// lib/worker/analyzer-process.ts): one request, one response, over node's IPC channel.
+import type { Limits } from "@/lib/bundle/limits";
+import type { StoredObject } from "@/lib/platform/storage/storage";
+import type { AnalysisOutput } from "@/lib/results/types";
+
+export type ChildRequest = { object: StoredObject; fileName: string; limits: Partial<Limits> };
+export type AnalyzerStats = { ms: number; peakRssBytes: number };
+export type ChildResponse =
+  | { ok: true; output: AnalysisOutput; stats: AnalyzerStats }
+  | { ok: false; bundleError: { code: string; message: string } }
+  | { ok: false; crash: string };
