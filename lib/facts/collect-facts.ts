@@ -13,9 +13,10 @@ import { LineContext } from "@/lib/facts/line-context";
 import { LogEventCollector } from "@/lib/facts/log-events";
 import { TrustStoreCollector, isTrustStoreFile } from "@/lib/facts/trust-store";
 import { WarningCollector } from "@/lib/facts/warning-templates";
-import { LogFileLines } from "@/lib/facts/log-lines";
+import { LINE_NEEDLES, LogFileLines } from "@/lib/facts/log-lines";
 import { ScanThread, type ScanThreadSetting, inlineLineFeed, scanThreadSetting } from "@/lib/scan/log-feed";
 import type { RunTable } from "@/lib/scan/log-table";
+import type { EntrySubscriber } from "@/lib/scan/subscriber";
 
 type LineSink = { push(line: string, lineNo: number): void; end(): void };
 
@@ -46,7 +47,10 @@ export function createFactsCollector(options: CollectOptions = {}): FactsCollect
   /** the bytes of a ca_*.pem that the TLS collector reads too, for the trust store's lines */
   let pemChunks: Buffer[] | null = null;
   let pemBytes = 0;
+  /** the collectors that read whole entries of their line families (processes, modules) */
+  const subscribers: EntrySubscriber[] = [trafficServer];
   const logFiles: string[] = [];
+  const lineFamilies: Facts["lineFamilies"] = [];
   let sink: LineSink | null = null;
   let log: LogFileLines | null = null;
 
@@ -59,10 +63,10 @@ export function createFactsCollector(options: CollectOptions = {}): FactsCollect
     logFiles.push(file.name);
     return {
       lineFeed(maxLineBytes, onLongLine) {
-        const lines = (log = new LogFileLines(file.name, { system, events, warnings, trafficServer, lineContext }, onLongLine));
+        const lines = (log = new LogFileLines(file.name, { system, events, warnings, lineContext }, subscribers, onLongLine));
         const deliver = (t: RunTable) => lines.run(t);
         if (scanThread === undefined && ScanThread.wanted(file.size, scanThreadMode)) scanThread = ScanThread.acquire();
-        return scanThread ? scanThread.lineFeed(maxLineBytes, deliver) : inlineLineFeed(maxLineBytes, deliver);
+        return scanThread ? scanThread.lineFeed(maxLineBytes, LINE_NEEDLES, deliver) : inlineLineFeed(maxLineBytes, LINE_NEEDLES, deliver);
       },
     };
   }
@@ -150,6 +154,7 @@ export function createFactsCollector(options: CollectOptions = {}): FactsCollect
       sink = null;
       if (log) {
         log.end();
+        lineFamilies.push({ file: log.file, ...log.families() });
         system.endLogFile();
         log = null;
       }
@@ -180,6 +185,7 @@ export function createFactsCollector(options: CollectOptions = {}): FactsCollect
         config: sys.config,
         timeRange: sys.timeRange,
         logFiles,
+        lineFamilies,
         trafficServer: trafficServer.finish(),
         tls: tlsFacts,
         events: { ...events.finish(), evidence: events.evidence() },

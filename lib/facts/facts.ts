@@ -14,6 +14,9 @@ export type SourceRef = { file: string; line: number; text: string };
 
 export type Located<T> = { value: T; source: SourceRef | null };
 
+/** How many stamped lines of a log file each process and each module (`Module="..."`) wrote. */
+export type LineFamilies = { processes: Record<string, number>; modules: Record<string, number> };
+
 export type Facts = {
   /** the uploaded file's name */
   fileName: string;
@@ -33,6 +36,8 @@ export type Facts = {
   timeRange: { start: string; end: string } | null;
   /** names of the log files whose lines were read */
   logFiles: string[];
+  /** per log file, how many stamped lines each process and each module (`Module="..."`) wrote */
+  lineFamilies: ({ file: string } & LineFamilies)[];
   trafficServer: TrafficServerFacts;
   /** TLS sessions and certificates from the bundle's captures and trust store (absent: not collected) */
   tls?: TlsFacts;

@@ -1,35 +1,39 @@
-// The collectors' half of reading a loggingsnapshot: walks the tables log-table.ts made of its
-// runs of lines. Lines marked by the needle scan go to the event, warning and version collectors;
-// traffic_server entries go through the LogReader; every other line only moves counters and the
-// context ring, and never becomes a string.
+// The collectors' half of reading a loggingsnapshot: walks the tables lib/scan/log-table.ts made of
+// its runs of lines. Lines marked by the needle scan go to the event, warning and version
+// collectors; the entries of subscribed line families (a process or a module, e.g. traffic_server
+// or network.sip) go through a LogReader to their subscriber; every other line only moves counters
+// and the context ring, and never becomes a string.
 import { TextChunk } from "@/lib/bundle/line-splitter";
 import type { LongLineHandler } from "@/lib/bundle/line-splitter";
 import { LogReader } from "@/lib/parse/log-reader";
 import { parseSyslogPrefix } from "@/lib/parse/syslog-prefix";
+import type { LineFamilies } from "@/lib/facts/facts";
 import type { LineContext } from "@/lib/facts/line-context";
-import type { LogEventCollector } from "@/lib/facts/log-events";
+import { LOG_EVENT_NEEDLES, type LogEventCollector } from "@/lib/facts/log-events";
+import { SYSTEM_LOG_NEEDLES, type SystemCollector } from "@/lib/facts/system-facts";
+import { WARNING_NEEDLES, type WarningCollector } from "@/lib/facts/warning-templates";
 import * as table from "@/lib/scan/log-table";
 import type { RunTable } from "@/lib/scan/log-table";
-import type { SystemCollector } from "@/lib/facts/system-facts";
-import { TrafficServerCollector } from "@/lib/facts/traffic-server-facts";
-import type { WarningCollector } from "@/lib/facts/warning-templates";
+import { type EntrySubscriber, MAX_SUBSCRIBERS } from "@/lib/scan/subscriber";
 
 // Read once: the row loop runs for every line, and module bindings may compile to getters.
 const { LONG, MARKED, PREFIXED, PROCESS_SHIFT, ROW, STAMPED } = table;
+
+/** Every substring that makes a line worth the needle collectors' look; other lines are not passed on. */
+export const LINE_NEEDLES: readonly string[] = [...new Set([...LOG_EVENT_NEEDLES, ...WARNING_NEEDLES, ...SYSTEM_LOG_NEEDLES])];
 
 export type LogCollectors = {
   system: SystemCollector;
   events: LogEventCollector;
   warnings: WarningCollector;
-  trafficServer: TrafficServerCollector;
   lineContext: LineContext;
 };
 
-/** One log file's lines. */
 export class LogFileLines {
-  private readonly reader: LogReader;
-  /** inside a traffic_server entry: its lines go to the reader */
-  private inTrafficServer = false;
+  /** one reader per subscriber: a subscriber's entries are grouped with their message blocks */
+  private readonly readers: LogReader[];
+  /** the subscribers (as bits) whose entry is open: the message lines that follow go to them */
+  private active = 0;
   /** the latest timestamped line, which message lines belong to; made a string only when asked */
   private ownerChunk: TextChunk | null = null;
   private ownerStart = 0;
@@ -40,30 +44,43 @@ export class LogFileLines {
   private lastStart = 0;
   private lastEnd = 0;
   private firstSeen = false;
-  /** lines per process, by the table's process index */
+  /** lines per process and per module, by the table's indexes */
   private readonly names: string[] = [];
   private readonly counts: number[] = [];
-  private readonly isTrafficServer: boolean[] = [];
+  private readonly moduleNames: string[] = [];
+  private readonly moduleCounts: number[] = [];
+  /** which subscribers (bits) want each process's and each module's entries */
+  private readonly processWanted: number[] = [];
+  private readonly moduleWanted: number[] = [];
 
   constructor(
-    private readonly file: string,
+    readonly file: string,
     private readonly collectors: LogCollectors,
+    private readonly subscribers: readonly EntrySubscriber[],
     private readonly onLongLine: LongLineHandler,
   ) {
-    // The collector reads the request or status line of a message block, nothing after it.
-    this.reader = new LogReader((entry) => collectors.trafficServer.onEntry(file, entry), {
-      maxBlockLines: 1,
-      keepBlock: (_prefix, text) => TrafficServerCollector.readsMessage(text),
-    });
+    if (subscribers.length > MAX_SUBSCRIBERS) throw new Error(`at most ${MAX_SUBSCRIBERS} entry subscribers`);
+    this.readers = subscribers.map((sub) => new LogReader((entry) => sub.onEntry(file, entry), sub.reader));
   }
 
   run(table: RunTable): void {
+    const subscribers = this.subscribers;
     for (const n of table.names) {
       this.names[n.index] = n.name;
       this.counts[n.index] = 0;
-      this.isTrafficServer[n.index] = n.trafficServer;
+      let bits = 0;
+      for (let b = 0; b < subscribers.length; b++) if (subscribers[b].wantsProcess?.(n.name)) bits |= 1 << b;
+      this.processWanted[n.index] = bits;
+    }
+    for (const m of table.modules) {
+      this.moduleNames[m.index] = m.name;
+      this.moduleCounts[m.index] = 0;
+      let bits = 0;
+      for (let b = 0; b < subscribers.length; b++) if (subscribers[b].wantsModule?.(m.name)) bits |= 1 << b;
+      this.moduleWanted[m.index] = bits;
     }
     const { lineContext, events, warnings, system } = this.collectors;
+    const readers = this.readers;
     const file = this.file;
     const chunk = new TextChunk(table.buf, table.ascii);
     const rows = table.rows;
@@ -81,7 +98,8 @@ export class LogFileLines {
       const marked = (info & MARKED) !== 0;
 
       if ((info & STAMPED) === 0) {
-        if (this.inTrafficServer) this.reader.pushMessageLine(chunk, start, end, lineNo);
+        const active = this.active;
+        if (active !== 0) for (let b = 0; active >>> b !== 0; b++) if ((active & (1 << b)) !== 0) readers[b].pushMessageLine(chunk, start, end, lineNo);
         if (marked) events.onLine(file, chunk.line(start, end), lineNo, this.owner());
         continue;
       }
@@ -91,14 +109,13 @@ export class LogFileLines {
       this.ownerStart = start;
       this.ownerEnd = end;
       this.ownerText = null;
-      if (this.inTrafficServer) {
-        this.reader.end();
-        this.inTrafficServer = false;
-      }
+      if (this.active !== 0) this.endEntries();
       let line: string | null = null;
       if ((info & PREFIXED) !== 0) {
         const k = info >>> PROCESS_SHIFT;
+        const m = rows[r + 4];
         this.counts[k]++;
+        if (m >= 0) this.moduleCounts[m]++;
         this.lastChunk = chunk;
         this.lastStart = start;
         this.lastEnd = end;
@@ -108,10 +125,11 @@ export class LogFileLines {
           const prefix = parseSyslogPrefix(line);
           if (prefix !== null) system.onLogStamp(prefix.timestamp, prefix.host);
         }
-        if (this.isTrafficServer[k]) {
+        const wanted = this.processWanted[k] | (m >= 0 ? this.moduleWanted[m] : 0);
+        if (wanted !== 0) {
           line ??= chunk.line(start, end);
-          this.reader.pushHeader(line, lineNo);
-          this.inTrafficServer = true;
+          for (let b = 0; wanted >>> b !== 0; b++) if ((wanted & (1 << b)) !== 0) readers[b].pushHeader(line, lineNo);
+          this.active = wanted;
         }
         if (marked) {
           line ??= chunk.line(start, end);
@@ -129,13 +147,28 @@ export class LogFileLines {
 
   /** The file has ended. */
   end(): void {
-    this.reader.end();
-    this.inTrafficServer = false;
+    this.endEntries();
+    for (const sub of this.subscribers) sub.onFileEnd?.(this.file);
     for (let k = 0; k < this.names.length; k++) this.collectors.events.onProcessLines(this.names[k], this.counts[k]);
     if (this.lastChunk !== null) {
       const prefix = parseSyslogPrefix(this.lastChunk.line(this.lastStart, this.lastEnd));
       if (prefix !== null) this.collectors.system.onLogStamp(prefix.timestamp, null);
     }
+  }
+
+  /** Lines per process and per module so far (all of them once the file has ended). */
+  families(): LineFamilies {
+    const processes: Record<string, number> = {};
+    const modules: Record<string, number> = {};
+    for (let k = 0; k < this.names.length; k++) processes[this.names[k]] = (processes[this.names[k]] ?? 0) + this.counts[k];
+    for (let m = 0; m < this.moduleNames.length; m++) modules[this.moduleNames[m]] = (modules[this.moduleNames[m]] ?? 0) + this.moduleCounts[m];
+    return { processes, modules };
+  }
+
+  private endEntries(): void {
+    const active = this.active;
+    this.active = 0;
+    for (let b = 0; active >>> b !== 0; b++) if ((active & (1 << b)) !== 0) this.readers[b].end();
   }
 
   private owner(): string | null {

@@ -2,7 +2,7 @@
 // requests are joined by Txn-id; a verification failure is joined to the port of the most
 // recent Sending Request from the same process to that IP (else the MRA target's port), to
 // the `SSL connection failed` line after it and to the 502 the client got.
-import type { LogEntry } from "@/lib/parse/log-reader";
+import type { LogEntry, LogReaderOptions } from "@/lib/parse/log-reader";
 import { findValue } from "@/lib/parse/name-value";
 import {
   type CertificateVerificationFailed,
@@ -15,7 +15,12 @@ import type { MraRequest, TrafficServerFacts, VerificationFailureGroup } from "@
 import { parseMraUrl } from "@/lib/facts/mra-target";
 import { classifyVerifyError } from "@/lib/facts/verify-error";
 import type { LineContext } from "@/lib/facts/line-context";
-import { isTrafficServerProcess } from "@/lib/scan/log-table";
+import type { EntrySubscriber } from "@/lib/scan/subscriber";
+
+/** traffic_server's entries carry the MRA requests and certificate failures. */
+export function isTrafficServerProcess(process: string): boolean {
+  return process.startsWith("traffic_server");
+}
 
 const MAX_REQUEST_SAMPLES = 5000;
 /** per traffic_server process */
@@ -36,7 +41,11 @@ type ProcessContext = {
   lastFailure: VerificationFailureGroup | null;
 };
 
-export class TrafficServerCollector {
+export class TrafficServerCollector implements EntrySubscriber {
+  readonly name = "traffic_server";
+  /** The collector reads the request or status line of a message block, nothing after it. */
+  readonly reader: LogReaderOptions = { maxBlockLines: 1, keepBlock: (_prefix, text) => TrafficServerCollector.readsMessage(text) };
+
   private lineCount = 0;
   private debugLineCount = 0;
   private forwardedRequestCount = 0;
@@ -60,6 +69,10 @@ export class TrafficServerCollector {
   /** Whether onEntry reads this entry's message block (a request's request line, a response's status line). */
   static readsMessage(entryText: string): boolean {
     return entryText.indexOf('Detail="Receive Request"') !== -1 || entryText.indexOf('Detail="Sending Response"') !== -1;
+  }
+
+  wantsProcess(process: string): boolean {
+    return isTrafficServerProcess(process);
   }
 
   onEntry(file: string, entry: LogEntry): void {

@@ -3,7 +3,15 @@ import { after, describe, it } from "node:test";
 import { readBundle } from "@/lib/bundle/read-bundle";
 import { createFactsCollector } from "@/lib/facts/collect-facts";
 import { LineScanner } from "@/lib/bundle/line-splitter";
-import { LINE_NEEDLES, LineTabler, MARKED, ROW } from "@/lib/scan/log-table";
+import { LineTabler, MARKED, ROW, type RunTable } from "@/lib/scan/log-table";
+import { inlineLineFeed } from "@/lib/scan/log-feed";
+import type { EntrySubscriber } from "@/lib/scan/subscriber";
+import type { LogEntry } from "@/lib/parse/log-reader";
+import { LINE_NEEDLES, LogFileLines } from "@/lib/facts/log-lines";
+import { LineContext } from "@/lib/facts/line-context";
+import { LogEventCollector } from "@/lib/facts/log-events";
+import { SystemCollector } from "@/lib/facts/system-facts";
+import { WarningCollector } from "@/lib/facts/warning-templates";
 import { syntheticLog } from "@/lib/pipeline/synthetic-log";
 import { SIGNATURES } from "@/lib/signatures/registry";
 
@@ -70,7 +78,7 @@ describe("log feed (scanning inline or on a thread)", () => {
 
   it("marks every line that holds a needle, wherever it sits in the line, and no other", () => {
     const lines = LINE_NEEDLES.flatMap((n, i) => [`2024-03-05T04:20:00.000-05:00 expc1 tvcs: Detail="${"z".repeat(i)}${n}" end`, `|${n}`, "|plain", "2024-03-05T04:20:00.000-05:00 expc1 tvcs: plain"]);
-    const tabler = new LineTabler();
+    const tabler = new LineTabler(LINE_NEEDLES);
     const scanner = new LineScanner(1 << 20, tabler, (n, b) => tabler.long(n, b));
     const text = Buffer.from(lines.join("\n"));
     for (let i = 0; i < text.length; i += 100) scanner.push(text.subarray(i, i + 100));
@@ -90,5 +98,105 @@ describe("log feed (scanning inline or on a thread)", () => {
     for (const needle of declared) {
       assert.ok(LINE_NEEDLES.some((k) => needle.includes(k)) || viaTrafficServer.has(needle), `no scan finds "${needle}"`);
     }
+  });
+});
+
+/** A subscriber that records what it is given. */
+function recorder(name: string, wants: { process?: string; module?: string }, maxBlockLines = 64): EntrySubscriber & { entries: LogEntry[]; ended: string[] } {
+  const entries: LogEntry[] = [];
+  const ended: string[] = [];
+  return {
+    name,
+    entries,
+    ended,
+    reader: { maxBlockLines },
+    wantsProcess: wants.process ? (p) => p === wants.process : undefined,
+    wantsModule: wants.module ? (m) => m === wants.module : undefined,
+    onEntry: (_file, entry) => entries.push(entry),
+    onFileEnd: (file) => ended.push(file),
+  };
+}
+
+/** Runs a log through the scan and the collectors' half in chunks of `chunkSize` bytes. */
+function readLines(log: string, subscribers: EntrySubscriber[], chunkSize: number): LogFileLines {
+  const context = new LineContext();
+  context.startFile("f.log");
+  const lines = new LogFileLines(
+    "f.log",
+    { system: new SystemCollector(), events: new LogEventCollector(context), warnings: new WarningCollector(), lineContext: context },
+    subscribers,
+    () => {},
+  );
+  const feed = inlineLineFeed(1 << 20, LINE_NEEDLES, (t: RunTable) => lines.run(t));
+  const bytes = Buffer.from(log);
+  for (let i = 0; i < bytes.length; i += chunkSize) void feed.push(bytes.subarray(i, i + chunkSize));
+  void feed.end();
+  lines.end();
+  return lines;
+}
+
+// A network.sip INFO summary, a DEBUG line with its SIPMSG block, other modules' lines, an Event line
+// that names a module in its text, and a traffic_server request (FORMATS.md "Line families", "SIP").
+const TS = "2024-03-05T04:20:00.123-05:00 expe1";
+const SEAM_LOG = [
+  `${TS} tvcs: UTCTime="2024-03-05 09:20:00,123" Module="network.sip" Level="INFO":  Action="Received" Local-ip="192.0.2.5" Local-port="5061" Src-ip="198.51.100.23" Src-port="50112" Detail="Receive Request Method=INVITE, CSeq=101, Request-URI=sip:2002@example.com, Call-ID=3b1f0c9e@198.51.100.23"`,
+  `${TS} tvcs: UTCTime="2024-03-05 09:20:00,124" Module="network.sip" Level="DEBUG":  Action="Received" Local-ip="192.0.2.5" Local-port="5061" Src-ip="198.51.100.23" Src-port="50112" Msg-Hash="1"`,
+  "SIPMSG:",
+  "|INVITE sip:2002@example.com SIP/2.0",
+  "|Via: SIP/2.0/TLS 198.51.100.23:50112;branch=z9hG4bK1",
+  "|Call-ID: 3b1f0c9e@198.51.100.23",
+  "|Content-Length: 0",
+  "|",
+  `${TS} tvcs: UTCTime="2024-03-05 09:20:00,200" Module="developer.sip.leg" Level="DEBUG": Detail="leg created"`,
+  `${TS} tvcs: Event="Search Attempted" Service="SIP" Src-alias-type="SIP" Src-alias="alice@example.com" Detail="Module=network.sip is text here" Level="1"`,
+  `${TS} traffic_server[2031]: UTCTime="2024-03-05 09:20:01,000" Module="network.http.trafficserver" Level="DEBUG": Detail="Receive Request" Txn-id="9" Src-ip="127.0.0.1"`,
+  "HTTPMSG:",
+  "|GET /c3RldmVuLmxhYi9odHRwcy8xMC40OC4zNi4yMTUvODQ0Mw/cucm-uds/user/alice HTTP/1.1",
+  "|",
+].join("\n");
+
+describe("line families: subscribers to a process or a module", () => {
+  it("gives a module's subscriber its entries with their message blocks, and nothing of other modules", () => {
+    for (const size of [SEAM_LOG.length, 1, 7, 64, 333]) {
+      const sip = recorder("sip", { module: "network.sip" });
+      readLines(SEAM_LOG, [sip], size);
+      assert.deepEqual(sip.entries.map((e) => e.line), [1, 2], `${size}-byte chunks`);
+      assert.equal(sip.entries[1].block?.marker, "SIPMSG");
+      assert.equal(sip.entries[1].block?.lines[0], "INVITE sip:2002@example.com SIP/2.0");
+      assert.deepEqual(sip.ended, ["f.log"]);
+    }
+  });
+
+  it("reads Module only as the pair near the start of the message, not as text further on", () => {
+    const sip = recorder("sip", { module: "network.sip" });
+    const lines = readLines(SEAM_LOG, [sip], 50);
+    assert.ok(!sip.entries.some((e) => e.text.includes("Search Attempted")));
+    assert.deepEqual(lines.families().modules, { "network.sip": 2, "developer.sip.leg": 1, "network.http.trafficserver": 1 });
+    assert.deepEqual(lines.families().processes, { tvcs: 4, traffic_server: 1 });
+  });
+
+  it("lets a process's and a module's subscribers share one entry, each with its own block options", () => {
+    const tvcs = recorder("tvcs", { process: "tvcs" }, 1);
+    const sip = recorder("sip", { module: "network.sip" });
+    const ts = recorder("ts", { process: "traffic_server" });
+    readLines(SEAM_LOG, [tvcs, sip, ts], 13);
+    assert.deepEqual(tvcs.entries.map((e) => e.line), [1, 2, 9, 10]);
+    assert.equal(tvcs.entries[1].block?.lines.length, 1);
+    assert.equal(sip.entries[1].block?.lines.length, 4);
+    assert.deepEqual(ts.entries.map((e) => e.line), [11]);
+    assert.match(ts.entries[0].block?.lines[0] ?? "", /^GET \/c3RldmVu/);
+  });
+
+  it("marks lines only for the needles the scan was given", () => {
+    const tabler = new LineTabler(["Search Attempted"]);
+    const scanner = new LineScanner(1 << 20, tabler, () => {});
+    scanner.push(Buffer.from(SEAM_LOG));
+    scanner.end();
+    const marked: number[] = [];
+    for (const t of tabler.take()) for (let r = 0; r < t.count * ROW; r += ROW) if (t.rows[r + 3] & MARKED) marked.push(t.rows[r + 2]);
+    assert.deepEqual(marked, [10]);
+    const none = new LineTabler([]);
+    new LineScanner(1 << 20, none, () => {}).push(Buffer.from(SEAM_LOG + "\n"));
+    for (const t of none.take()) for (let r = 0; r < t.count * ROW; r += ROW) assert.equal(t.rows[r + 3] & MARKED, 0);
   });
 });

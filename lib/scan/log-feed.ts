@@ -1,4 +1,4 @@
-// Feeds a log file's bytes to the line tabler and its tables to the collectors (LogFileLines).
+// Feeds a log file's bytes to the line tabler and its tables to the collectors (the deliver callback).
 // With a scan thread, tabling runs there while this thread runs the collectors on the tables
 // before: decompression (zlib's own thread), scanning and collecting overlap on separate cores.
 // Without one (tests, or a platform without workers) the same tabler runs inline.
@@ -10,7 +10,7 @@ import type { LineFeed } from "@/lib/bundle/read-bundle";
 import { LineTabler, type RunTable } from "@/lib/scan/log-table";
 
 export type ScanRequest =
-  | { type: "file"; maxLineBytes: number }
+  | { type: "file"; maxLineBytes: number; needles: readonly string[] }
   | { type: "chunk"; bytes: Uint8Array }
   | { type: "end" }
   | { type: "close" };
@@ -35,8 +35,8 @@ let idleThread: ScanThread | null = null;
 const MAX_IN_FLIGHT = 4;
 
 /** Long lines come back as table rows, in order with the others. */
-export function inlineLineFeed(maxLineBytes: number, deliver: Deliver): LineFeed {
-  const tabler = new LineTabler();
+export function inlineLineFeed(maxLineBytes: number, needles: readonly string[], deliver: Deliver): LineFeed {
+  const tabler = new LineTabler(needles);
   const scanner = new LineScanner(maxLineBytes, tabler, (lineNo, bytes) => tabler.long(lineNo, bytes));
   return {
     push(chunk) {
@@ -109,7 +109,7 @@ export class ScanThread {
     else await this.close();
   }
 
-  lineFeed(maxLineBytes: number, deliver: Deliver): LineFeed {
+  lineFeed(maxLineBytes: number, needles: readonly string[], deliver: Deliver): LineFeed {
     if (this.failure) throw this.failure;
     let inFlight = 0;
     let waiting: { resolve: () => void; reject: (err: Error) => void } | null = null;
@@ -148,7 +148,7 @@ export class ScanThread {
       }
     };
 
-    this.post({ type: "file", maxLineBytes });
+    this.post({ type: "file", maxLineBytes, needles });
     return {
       push: (chunk) => {
         if (this.failure) throw this.failure;

@@ -5,24 +5,24 @@ import { LineScanner } from "@/lib/bundle/line-splitter";
 import { LineTabler, type RunTable } from "@/lib/scan/log-table";
 import type { ScanReply, ScanRequest } from "@/lib/scan/log-feed";
 
-let tabler = new LineTabler();
+let tabler: LineTabler | null = null;
 let scanner: LineScanner | null = null;
 /** the memory of the chunk being scanned: runs inside it go back by moving it */
 let received: ArrayBufferLike | null = null;
 
 parentPort!.on("message", (m: ScanRequest) => {
   if (m.type === "file") {
-    const t = (tabler = new LineTabler());
+    const t = (tabler = new LineTabler(m.needles));
     scanner = new LineScanner(m.maxLineBytes, t, (lineNo, bytes) => t.long(lineNo, bytes));
   } else if (m.type === "chunk") {
     received = m.bytes.buffer;
     scanner!.push(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength));
-    send({ type: "tables", tables: tabler.take() });
+    send({ type: "tables", tables: tabler!.take() });
   } else if (m.type === "close") {
     parentPort!.close();
   } else {
     scanner!.end();
-    send({ type: "tables", tables: tabler.take(), lines: scanner!.lines });
+    send({ type: "tables", tables: tabler!.take(), lines: scanner!.lines });
     scanner = null;
   }
 });

@@ -1,34 +1,41 @@
 // The scanning half of reading a loggingsnapshot, which may run on its own thread: it splits a
-// run of lines, finds each line's bounds, whether it is timestamped, which process logged it,
-// and whether one combined needle scan (LINE_NEEDLES) marks it as worth a collector's look.
-// The result is a table of numbers per run; the collectors' half (log-lines.ts) walks it.
+// run of lines, finds each line's bounds, whether it is timestamped, which process and module
+// (`Module="..."`) logged it, and whether one combined scan for the needles it was given marks it
+// as worth a collector's look. The result is a table of numbers per run; the collectors' half
+// walks it. It knows no collector: the needles come from whoever reads the tables.
 import type { RawLineSink, TextChunk } from "@/lib/bundle/line-splitter";
 import { PrefixSpan, scanSyslogPrefix, timestampAt } from "@/lib/parse/syslog-prefix";
-import { LOG_EVENT_NEEDLES } from "@/lib/facts/log-events";
-import { SYSTEM_LOG_NEEDLES } from "@/lib/facts/system-facts";
-import { WARNING_NEEDLES } from "@/lib/facts/warning-templates";
 
-/** Every substring that makes a line worth a collector's look; other lines are not passed on. */
-export const LINE_NEEDLES: readonly string[] = [...new Set([...LOG_EVENT_NEEDLES, ...WARNING_NEEDLES, ...SYSTEM_LOG_NEEDLES])];
+/** One regex for a needle list; a file after the first with the same needles reuses it. */
+let lastNeedles: { key: string; re: RegExp } | null = null;
 
-const NEEDLE_RE = new RegExp(LINE_NEEDLES.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
-
-/** traffic_server's entries carry the MRA requests and certificate failures. */
-export function isTrafficServerProcess(process: string): boolean {
-  return process.startsWith("traffic_server");
+function needleRegex(needles: readonly string[]): RegExp {
+  const key = needles.join("\u0000");
+  if (lastNeedles?.key !== key) {
+    // No needles: a pattern that never matches, so the scan loop needs no special case.
+    const source = needles.length === 0 ? "(?!)" : needles.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+    lastNeedles = { key, re: new RegExp(source, "g") };
+  }
+  return lastNeedles.re;
 }
 
+const MODULE_KEY = 'Module="';
+/** The module pair stands near the start of a message (after UTCTime); further on it is some value's text. */
+const MODULE_WINDOW = 96;
+
 // A table row is ROW numbers: start, end (offsets in the run, line ending excluded), line number,
-// and info: the flags below, and for lines with a syslog prefix the process index from bit 4 on.
-// A LONG row is a line skipped for its length; its start holds that length in bytes.
-export const ROW = 4;
+// info: the flags below, and for lines with a syslog prefix the process index from bit 4 on; and
+// the module index (-1: none). A LONG row is a line skipped for its length; its start holds that
+// length in bytes.
+export const ROW = 5;
 export const STAMPED = 1;
 export const PREFIXED = 2;
 export const MARKED = 4;
 export const LONG = 8;
 export const PROCESS_SHIFT = 4;
 
-export type ProcessName = { index: number; name: string; trafficServer: boolean };
+export type ProcessName = { index: number; name: string };
+export type ModuleName = { index: number; name: string };
 
 export type RunTable = {
   /** the run's bytes (empty for a table that only reports a long line) */
@@ -38,11 +45,16 @@ export type RunTable = {
   count: number;
   /** processes first seen in this run */
   names: ProcessName[];
+  /** modules first seen in this run */
+  modules: ModuleName[];
 };
 
 /** Process names are matched against the known ones in place; past this many, through a map. */
 const SCANNED_NAMES = 16;
 const MAX_NAMES = 10_000;
+const MAX_MODULES = 10_000;
+/** Real logs name a few dozen modules; those are matched in place, without making a string. */
+const SCANNED_MODULES = 64;
 
 /** A RawLineSink that turns runs of lines into RunTables, handed out by take(). */
 export class LineTabler implements RawLineSink {
@@ -54,21 +66,37 @@ export class LineTabler implements RawLineSink {
   private markNext = 0;
   private readonly rawNames: string[] = [];
   private readonly nameIndex = new Map<string, number>();
+  private readonly moduleIndex = new Map<string, number>();
+  private readonly rawModules: string[] = [];
+  /**
+   * The first `Module="` of the current chunk at or after moduleFrom (-1: none), so that a line does
+   * not search anew while the answer still holds: the search runs once per occurrence, not per line.
+   */
+  private moduleAt = -1;
+  private moduleFrom = Number.MAX_SAFE_INTEGER;
+  private readonly needles: RegExp;
+
+  /** `needles`: the substrings that mark a line (MARKED) for the collectors' look. */
+  constructor(needles: readonly string[]) {
+    this.needles = needleRegex(needles);
+  }
 
   chunk(chunk: TextChunk): void {
-    this.current = { buf: chunk.buf, ascii: chunk.ascii, rows: new Int32Array(ROW * (16 + (chunk.buf.length >> 5))), count: 0, names: [] };
+    this.current = { buf: chunk.buf, ascii: chunk.ascii, rows: new Int32Array(ROW * (16 + (chunk.buf.length >> 5))), count: 0, names: [], modules: [] };
     this.tables.push(this.current);
+    this.moduleFrom = Number.MAX_SAFE_INTEGER;
     const text = chunk.text;
     const marks = this.marks;
+    const re = this.needles;
     let n = 0;
-    NEEDLE_RE.lastIndex = 0;
-    while (NEEDLE_RE.test(text)) {
-      const at = NEEDLE_RE.lastIndex - 1;
+    re.lastIndex = 0;
+    while (re.test(text)) {
+      const at = re.lastIndex - 1;
       marks[n++] = at;
       // one mark per line is enough: go on from the next line
       const nl = text.indexOf("\n", at);
       if (nl === -1) break;
-      NEEDLE_RE.lastIndex = nl + 1;
+      re.lastIndex = nl + 1;
     }
     this.markCount = n;
     this.markNext = 0;
@@ -87,20 +115,24 @@ export class LineTabler implements RawLineSink {
       this.markNext = i;
     }
     const text = chunk.text;
+    let module = -1;
     if (timestampAt(text, start, end)) {
       info |= STAMPED;
-      if (scanSyslogPrefix(text, start, end, this.span)) info |= PREFIXED | (this.processIndex(chunk) << PROCESS_SHIFT);
+      if (scanSyslogPrefix(text, start, end, this.span)) {
+        info |= PREFIXED | (this.processIndex(chunk) << PROCESS_SHIFT);
+        module = this.moduleOf(chunk, this.span.messageStart, end);
+      }
     }
-    this.add(start, end, lineNo, info);
+    this.add(start, end, lineNo, info, module);
   }
 
   /** A line skipped for its length (LineScanner's onLongLine). */
   long(lineNo: number, bytes: number): void {
     if (this.current === null) {
-      this.current = { buf: Buffer.alloc(0), ascii: true, rows: new Int32Array(ROW), count: 0, names: [] };
+      this.current = { buf: Buffer.alloc(0), ascii: true, rows: new Int32Array(ROW), count: 0, names: [], modules: [] };
       this.tables.push(this.current);
     }
-    this.add(bytes, 0, lineNo, LONG);
+    this.add(bytes, 0, lineNo, LONG, -1);
   }
 
   /** The tables made since the last take(). */
@@ -110,7 +142,7 @@ export class LineTabler implements RawLineSink {
     return out;
   }
 
-  private add(start: number, end: number, lineNo: number, info: number): void {
+  private add(start: number, end: number, lineNo: number, info: number, module: number): void {
     const t = this.current!;
     let rows = t.rows;
     const at = t.count * ROW;
@@ -123,7 +155,40 @@ export class LineTabler implements RawLineSink {
     rows[at + 1] = end;
     rows[at + 2] = lineNo;
     rows[at + 3] = info;
+    rows[at + 4] = module;
     t.count++;
+  }
+
+  /** The index of the module named by a `Module="..."` pair near the start of the message, else -1. */
+  private moduleOf(chunk: TextChunk, messageStart: number, end: number): number {
+    const text = chunk.text;
+    if (this.moduleFrom > messageStart || (this.moduleAt !== -1 && this.moduleAt < messageStart)) {
+      this.moduleAt = text.indexOf(MODULE_KEY, messageStart);
+      this.moduleFrom = messageStart;
+    }
+    const at = this.moduleAt;
+    if (at === -1 || at < messageStart || at >= end || at - messageStart > MODULE_WINDOW) return -1;
+    const valueStart = at + MODULE_KEY.length;
+    let valueEnd = valueStart;
+    while (valueEnd < end && valueEnd - valueStart < 64 && text.charCodeAt(valueEnd) !== 34) valueEnd++;
+    if (valueEnd >= end || text.charCodeAt(valueEnd) !== 34 || valueEnd === valueStart) return -1;
+    const len = valueEnd - valueStart;
+    const rawModules = this.rawModules;
+    const scanned = Math.min(rawModules.length, SCANNED_MODULES);
+    for (let k = 0; k < scanned; k++) {
+      if (rawModules[k].length === len && text.startsWith(rawModules[k], valueStart)) return k;
+    }
+    const raw = chunk.raw(valueStart, valueEnd);
+    const known = this.moduleIndex.get(raw);
+    if (known !== undefined) return known;
+    const name = this.moduleIndex.size >= MAX_MODULES ? "(other)" : raw;
+    const other = this.moduleIndex.get(name);
+    if (other !== undefined) return other;
+    const index = rawModules.length;
+    this.moduleIndex.set(name, index);
+    rawModules.push(name);
+    this.current!.modules.push({ index, name: chunk.line(valueStart, valueEnd) });
+    return index;
   }
 
   private processIndex(chunk: TextChunk): number {
@@ -149,7 +214,7 @@ export class LineTabler implements RawLineSink {
     const index = this.rawNames.length;
     this.nameIndex.set(rawName, index);
     this.rawNames.push(rawName);
-    this.current!.names.push({ index, name, trafficServer: isTrafficServerProcess(name) });
+    this.current!.names.push({ index, name });
     return index;
   }
 }
