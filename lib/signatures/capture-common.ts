@@ -11,12 +11,12 @@ export const CAPTURE_STEPS =
   "On the Expressway go to Maintenance > Diagnostics > Diagnostic logging, tick \"Take tcpdump while logging\", click Start new log, reproduce the problem (for MRA: sign in from a remote Jabber / Webex client and let it download its configuration), then Stop logging, Collect log and Download log. The bundle then carries `eth<n>_diagnostic_logging_tcpdump<nn>_<host>_<stamp>.pcap` files; upload it here.";
 
 /** The capture details when at least one capture was read, else null. */
-export function captureDetails(facts: Facts): TlsDetails | null {
+export function captureDetails(facts: Pick<Facts, "tls">): TlsDetails | null {
   const tls = facts.tls;
   return tls && tls.captureFiles.length > 0 ? tls.details : null;
 }
 
-export function missingCapture(facts: Facts, what: string): SignatureEvaluation {
+export function missingCapture(what: string): SignatureEvaluation {
   return {
     outcome: "missing",
     description: `This check reads ${what} from a packet capture, and the bundle has none: diagnostic logging was run without tcpdump.`,

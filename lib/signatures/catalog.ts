@@ -16,6 +16,9 @@ export const catalogEntrySchema = z.object({
   products: z.array(z.enum(PRODUCTS)),
   appliesTo: appliesToSchema,
   inputs: z.array(z.string()),
+  /** the facts the rule reads, and those without which it answers "missing" */
+  reads: z.array(z.string()),
+  requires: z.array(z.string()),
   needles: z.array(z.string()),
   references: z.array(referenceSchema),
 });
@@ -39,6 +42,8 @@ export function getCatalog(): Catalog {
       products: s.products,
       appliesTo: s.appliesTo,
       inputs: s.inputs,
+      reads: [...s.reads],
+      requires: [...s.requires],
       needles: s.needles,
       references: s.references,
     })),

@@ -6,6 +6,8 @@ import { type SignatureEvaluation, defineSignature } from "@/lib/signatures/sign
 
 const NAME_RE = /_collab-edge\._tls\.([A-Za-z0-9.-]+)/;
 
+type Reads = Pick<Facts, "events" | "logFiles">;
+
 export const collabEdgeSanMismatch = defineSignature(
   {
     id: "collab-edge-san-mismatch",
@@ -17,13 +19,14 @@ export const collabEdgeSanMismatch = defineSignature(
     area: "MRA / certificates",
     summary: "Where the logs show `_collab-edge` lookups together with a certificate name mismatch, names the domain and peer: clients reject the Expressway-E certificate.",
     products: ["Expressway-E"],
+    reads: ["events", "logFiles"],
     inputs: ["log lines mentioning _collab-edge"],
     needles: ["_collab-edge"],
   },
   evaluate,
 );
 
-function evaluate(facts: Facts): SignatureEvaluation {
+function evaluate(facts: Reads): SignatureEvaluation {
   return phraseEvaluation(facts, {
     kinds: ["collab_edge_mismatch"],
     entity: (e) => ({ host: NAME_RE.exec(e.text)?.[1] ?? e.peer, ip: null, port: 8443, service: "MRA HTTPS (8443)", reason: "certificate does not name the _collab-edge target / MRA domain" }),

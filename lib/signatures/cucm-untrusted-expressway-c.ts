@@ -5,6 +5,8 @@ import { serviceForPort } from "@/lib/facts/mra-services";
 import { collectSteps, field, listEntities, period, phraseEvaluation, plural, processLines, toPort } from "@/lib/signatures/helpers";
 import { type SignatureEvaluation, defineSignature } from "@/lib/signatures/signature";
 
+type Reads = Pick<Facts, "events" | "logFiles">;
+
 export const cucmUntrustedExpresswayC = defineSignature(
   {
     id: "cucm-untrusted-expressway-c",
@@ -16,13 +18,14 @@ export const cucmUntrustedExpresswayC = defineSignature(
     area: "SIP / TLS",
     summary: "Finds TLS handshakes the far end refused with `alert unknown ca`: the CUCM / IM&P node does not trust the CA that signed the Expressway-C certificate.",
     products: ["Expressway-C"],
+    reads: ["events", "logFiles"],
     inputs: ["tvcs TLS negotiation events (Event Log)", "traffic_server SSL errors"],
     needles: ["alert unknown ca"],
   },
   evaluate,
 );
 
-function evaluate(facts: Facts): SignatureEvaluation {
+function evaluate(facts: Reads): SignatureEvaluation {
   return phraseEvaluation(facts, {
     kinds: ["tls_unknown_ca"],
     entity: (e) => {

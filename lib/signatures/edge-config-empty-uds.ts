@@ -15,6 +15,8 @@ export function udsServiceEmpty(text: string): boolean {
   return seg.indexOf("<address>") === -1 && seg.indexOf("<server>") === -1 && /<server\s*\/>|<\/service>|<udsServer\s*\/>/.test(text.slice(at));
 }
 
+type Reads = Pick<Facts, "events" | "logFiles">;
+
 export const edgeConfigEmptyUds = defineSignature(
   {
     id: "edge-config-empty-uds",
@@ -26,13 +28,14 @@ export const edgeConfigEmptyUds = defineSignature(
     area: "MRA / edge configuration",
     summary: "Reads the `get_edge_config` responses in the logs and flags those whose `_cisco-uds` service has no server: the client cannot continue sign-in.",
     products: ["Expressway-C", "Expressway-E"],
+    reads: ["events", "logFiles"],
     inputs: ["get_edge_config responses (traffic_server / edgeconfigprovisioning debug)"],
     needles: ["_cisco-uds"],
   },
   evaluate,
 );
 
-function evaluate(facts: Facts): SignatureEvaluation {
+function evaluate(facts: Reads): SignatureEvaluation {
   return phraseEvaluation(facts, {
     kinds: ["edge_config_response"],
     filter: (e: LogEvent) => udsServiceEmpty(e.text),

@@ -5,6 +5,8 @@ import { expresswayRole } from "@/lib/facts/discovered-servers";
 import { collectSteps, listEntities, period, phraseEvaluation, plural, processLines } from "@/lib/signatures/helpers";
 import { type SignatureEvaluation, defineSignature } from "@/lib/signatures/signature";
 
+type Reads = Pick<Facts, "events" | "logFiles" | "config" | "trafficServer">;
+
 export const edgeNextHopFailed = defineSignature(
   {
     id: "edge-next-hop-failed",
@@ -16,13 +18,14 @@ export const edgeNextHopFailed = defineSignature(
     area: "MRA / traversal",
     summary: "Finds `502 Next Hop Connection Failed` on Expressway-E: the SSH tunnel to Expressway-C over the Unified Communications traversal zone is down, so every MRA HTTPS request fails.",
     products: ["Expressway-E"],
+    reads: ["events", "logFiles", "config", "trafficServer"],
     inputs: ["traffic_server responses on Expressway-E"],
     needles: ["Next Hop Connection Failed"],
   },
   evaluate,
 );
 
-function evaluate(facts: Facts): SignatureEvaluation {
+function evaluate(facts: Reads): SignatureEvaluation {
   const role = expresswayRole(facts);
   const seen = (facts.events.counts.next_hop_failed ?? 0) > 0;
   if (!seen && role === "Expressway-C") {

@@ -19,23 +19,23 @@ export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
 
-export function hasLogs(facts: Facts): boolean {
+export function hasLogs(facts: Pick<Facts, "logFiles">): boolean {
   return facts.logFiles.length > 0;
 }
 
-export function processLines(facts: Facts, pred: (process: string) => boolean): number {
+export function processLines(facts: Pick<Facts, "events">, pred: (process: string) => boolean): number {
   let n = 0;
   for (const [p, c] of Object.entries(facts.events.processLines)) if (pred(p)) n += c;
   return n;
 }
 
-export function eventsOf(facts: Facts, kind: LogEventKind, filter?: (e: LogEvent) => boolean): LogEvent[] {
+export function eventsOf(facts: Pick<Facts, "events">, kind: LogEventKind, filter?: (e: LogEvent) => boolean): LogEvent[] {
   const list = facts.events.events[kind] ?? [];
   return filter ? list.filter(filter) : list;
 }
 
 /** Evidence of these kinds whose line passes `filter` (same test as the events used), capped. */
-export function evidenceOf(facts: Facts, kinds: LogEventKind[], filter?: (text: string) => boolean): Evidence[] {
+export function evidenceOf(facts: Pick<Facts, "events">, kinds: LogEventKind[], filter?: (text: string) => boolean): Evidence[] {
   const seen = new Set<string>();
   const out: Evidence[] = [];
   for (const k of kinds) {
@@ -86,12 +86,12 @@ export function toPort(v: string | undefined | null): number | null {
   return Number.isInteger(n) && n > 0 && n < 65536 ? n : null;
 }
 
-export function versionAtLeast(facts: Facts, major: number, minor: number): boolean | null {
+export function versionAtLeast(facts: Pick<Facts, "version">, major: number, minor: number): boolean | null {
   const v = facts.version ? parseExpresswayVersion(facts.version.value) : null;
   return v === null ? null : isAtLeast(v, major, minor);
 }
 
-export function versionEvidence(facts: Facts): Evidence[] {
+export function versionEvidence(facts: Pick<Facts, "version">): Evidence[] {
   const s = facts.version?.source;
   return s ? [{ file: s.file, line: s.line, text: s.text }] : [];
 }
@@ -131,7 +131,7 @@ export type Texts = { description: string; condition: string; furtherInformation
  * affected row per entity), `missing` when the logs that would carry it are absent, else `ok`.
  */
 export function phraseEvaluation(
-  facts: Facts,
+  facts: Pick<Facts, "events" | "logFiles">,
   o: {
     kinds: LogEventKind[];
     filter?: (e: LogEvent) => boolean;

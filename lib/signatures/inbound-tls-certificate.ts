@@ -8,6 +8,8 @@ import { type SignatureEvaluation, defineSignature } from "@/lib/signatures/sign
 const SELF_SIGNED = "self signed certificate in certificate chain";
 const NO_CERT = "no certificate returned";
 
+type Reads = Pick<Facts, "events" | "logFiles">;
+
 export const inboundTlsCertificate = defineSignature(
   {
     id: "inbound-tls-certificate",
@@ -20,6 +22,7 @@ export const inboundTlsCertificate = defineSignature(
     summary:
       "Finds inbound TLS negotiation errors caused by the connecting side's certificate: `self signed certificate in certificate chain` (its root CA is not trusted) and `no certificate returned` (no client certificate, typically one without the TLS Web Client Authentication EKU).",
     products: ["Expressway-C", "Expressway-E"],
+    reads: ["events", "logFiles"],
     inputs: ["tvcs TLS negotiation events (Event Log)"],
     needles: [SELF_SIGNED, "self-signed certificate in certificate chain", NO_CERT],
   },
@@ -28,7 +31,7 @@ export const inboundTlsCertificate = defineSignature(
 
 const isInbound = (e: LogEvent) => e.process !== null && !e.process.startsWith("traffic_server") && !/Outbound/.test(field(e, "Event") ?? "");
 
-function evaluate(facts: Facts): SignatureEvaluation {
+function evaluate(facts: Reads): SignatureEvaluation {
   return phraseEvaluation(facts, {
     kinds: ["tls_self_signed_in_chain", "tls_no_certificate_returned"],
     filter: isInbound,

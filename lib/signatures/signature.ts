@@ -1,5 +1,7 @@
 // What a signature is: metadata (validated with zod when defined) plus a rule that reads
-// facts and returns an outcome with texts, affected entities and evidence.
+// facts and returns an outcome with texts, affected entities and evidence. A signature declares
+// the facts it reads (`reads`) and those it cannot do without (`requires`): its rule sees only
+// those, and the framework, not the rule, answers "missing" when a required one is absent.
 import { z } from "zod";
 import {
   type Affected,
@@ -12,6 +14,7 @@ import {
   signatureResultSchema,
 } from "@/lib/results/types";
 import type { Facts } from "@/lib/facts/facts";
+import { FACT_KEYS, type FactKey, factInput } from "@/lib/facts/fact-inputs";
 
 export const CATEGORIES = ["defect", "misconfiguration", "informational"] as const;
 export const PRODUCTS = ["Expressway-C", "Expressway-E"] as const;
@@ -50,7 +53,12 @@ export const signatureMetaSchema = z.object({
   references: z.array(referenceSchema).default([]),
 });
 
-export type SignatureMeta = z.infer<typeof signatureMetaSchema>;
+export type SignatureMeta = z.infer<typeof signatureMetaSchema> & {
+  /** the facts the rule reads: it is given these and nothing else */
+  reads: readonly FactKey[];
+  /** facts without which it cannot say anything: when one is absent the framework answers `missing` */
+  requires: readonly FactKey[];
+};
 
 export type SignatureEvaluation = {
   outcome: Outcome;
@@ -67,11 +75,44 @@ export type SignatureEvaluation = {
 };
 
 export type Signature = SignatureMeta & {
-  evaluate(facts: Facts): SignatureEvaluation;
+  /** the rule; `facts` holds only the keys in reads and requires */
+  evaluate(facts: Partial<Facts>): SignatureEvaluation;
 };
 
-export function defineSignature(meta: z.input<typeof signatureMetaSchema>, evaluate: (facts: Facts) => SignatureEvaluation): Signature {
-  return { ...signatureMetaSchema.parse(meta), evaluate };
+/** The facts a rule is given: what it reads, with what it requires known to be present. */
+export type FactsFor<R extends FactKey, Q extends FactKey> = Pick<Facts, R> & { [K in Q]-?: NonNullable<Facts[K]> };
+
+export function defineSignature<R extends FactKey, Q extends FactKey = never>(
+  meta: z.input<typeof signatureMetaSchema> & { reads: readonly R[]; requires?: readonly Q[] },
+  evaluate: (facts: FactsFor<R, Q>) => SignatureEvaluation,
+): Signature {
+  const reads = [...new Set([...meta.reads, ...(meta.requires ?? [])])];
+  for (const k of reads) if (!FACT_KEYS.includes(k)) throw new Error(`${meta.id}: reads unknown fact "${k}"`);
+  return {
+    ...signatureMetaSchema.parse(meta),
+    reads,
+    requires: [...(meta.requires ?? [])],
+    evaluate: evaluate as (facts: Partial<Facts>) => SignatureEvaluation,
+  };
+}
+
+/** The part of the facts a signature may see. */
+function factsFor(sig: Signature, facts: Facts): Partial<Facts> {
+  const seen: Partial<Record<FactKey, unknown>> = {};
+  for (const k of sig.reads) seen[k] = facts[k];
+  return seen as Partial<Facts>;
+}
+
+/** The framework's answer for a signature whose required fact is absent. */
+function missingInput(sig: Signature, key: FactKey): SignatureEvaluation {
+  const input = factInput(key);
+  return {
+    outcome: "missing",
+    description: `This check needs ${input.what}, and the bundle has none, so it says nothing about this bundle.`,
+    condition: `Not evaluated: missing ${input.what}.`,
+    furtherInformation: input.why,
+    action: input.howToGet,
+  };
 }
 
 function defaultSeverity(sig: Signature, outcome: Outcome): Severity {
@@ -83,8 +124,9 @@ function defaultSeverity(sig: Signature, outcome: Outcome): Severity {
 /** Runs one rule. A rule that throws is reported as "missing" rather than failing the analysis. */
 export function runSignature(sig: Signature, facts: Facts): SignatureResult {
   let ev: SignatureEvaluation;
+  const absent = sig.requires.find((k) => facts[k] === null || facts[k] === undefined);
   try {
-    ev = sig.evaluate(facts);
+    ev = absent !== undefined ? missingInput(sig, absent) : sig.evaluate(factsFor(sig, facts));
   } catch (err) {
     ev = {
       outcome: "missing",

@@ -4,6 +4,8 @@ import type { Facts } from "@/lib/facts/facts";
 import { collectSteps, field, listEntities, period, phraseEvaluation, plural } from "@/lib/signatures/helpers";
 import { type SignatureEvaluation, defineSignature } from "@/lib/signatures/signature";
 
+type Reads = Pick<Facts, "events" | "logFiles">;
+
 export const ssoSamlFailure = defineSignature(
   {
     id: "sso-saml-failure",
@@ -15,13 +17,14 @@ export const ssoSamlFailure = defineSignature(
     area: "MRA / SSO",
     summary: "Finds `Invalid SAML Response` and `No uid Attribute in Assertion` in the Expressway's SSO handling and names the affected peers and users.",
     products: ["Expressway-C", "Expressway-E"],
+    reads: ["events", "logFiles"],
     inputs: ["SSO / SAML log lines"],
     needles: ["Invalid SAML Response", "No uid Attribute in Assertion"],
   },
   evaluate,
 );
 
-function evaluate(facts: Facts): SignatureEvaluation {
+function evaluate(facts: Reads): SignatureEvaluation {
   return phraseEvaluation(facts, {
     kinds: ["saml_invalid_response", "saml_no_uid"],
     entity: (e) => {

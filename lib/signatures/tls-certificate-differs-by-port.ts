@@ -14,6 +14,8 @@ import { type SignatureEvaluation, defineSignature } from "@/lib/signatures/sign
 const WHAT = "which certificate each server presented on each port";
 const RSA_FIRST = "ECDHE-RSA-AES256-GCM-SHA384:";
 
+type Reads = Pick<Facts, "tls" | "config">;
+
 export const tlsCertificateDiffersByPort = defineSignature(
   {
     id: "tls-certificate-differs-by-port",
@@ -26,6 +28,7 @@ export const tlsCertificateDiffersByPort = defineSignature(
     summary: "Reads the certificate each server presented on each port in the bundle's packet captures and points out a node whose ports differ in key type, self-signed state or trust: the ECDSA / RSA split after an upgrade to X14.2.",
     products: ["Expressway-C", "Expressway-E"],
     appliesTo: { from: "X14.2.0", below: null },
+    reads: ["tls", "config"],
     inputs: ["packet captures: certificate presented per server and port", "xConfiguration Ciphers HTTPSClientTls (xconf_dump)"],
   },
   evaluate,
@@ -33,9 +36,9 @@ export const tlsCertificateDiffersByPort = defineSignature(
 
 type PortCert = { server: TlsServer; leaf: TlsCertificate; trusted: boolean | null };
 
-function evaluate(facts: Facts): SignatureEvaluation {
+function evaluate(facts: Reads): SignatureEvaluation {
   const details = captureDetails(facts);
-  if (!details) return missingCapture(facts, WHAT);
+  if (!details) return missingCapture(WHAT);
   const none = missingVisibleCertificate(details, WHAT);
   if (none) return none;
 

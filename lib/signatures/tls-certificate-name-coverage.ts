@@ -15,6 +15,8 @@ const WHAT = "whether the certificates servers presented name the address client
 /** Ports the X14.2 traffic server connects to and verifies names on. */
 const VERIFIED_PORTS = new Set([443, 6970, 6971, 6972, 7400, 8191, 8443]);
 
+type Reads = Pick<Facts, "tls">;
+
 export const tlsCertificateNameCoverage = defineSignature(
   {
     id: "tls-certificate-name-coverage",
@@ -27,6 +29,7 @@ export const tlsCertificateNameCoverage = defineSignature(
     summary: "Checks, from the packet captures, whether the certificate each server presented covers the SNI or the address Expressway connected to (SAN / CN, wildcards per RFC 6125).",
     products: ["Expressway-C", "Expressway-E"],
     appliesTo: { from: null, below: null },
+    reads: ["tls"],
     inputs: ["packet captures: ClientHello SNI, server address, presented certificate SAN / CN"],
   },
   evaluate,
@@ -34,9 +37,9 @@ export const tlsCertificateNameCoverage = defineSignature(
 
 type Finding = { affected: Affected; name: string; kind: "sni" | "address"; enforced: boolean; san: string };
 
-function evaluate(facts: Facts): SignatureEvaluation {
+function evaluate(facts: Reads): SignatureEvaluation {
   const details = captureDetails(facts);
-  if (!details) return missingCapture(facts, WHAT);
+  if (!details) return missingCapture(WHAT);
   const none = missingVisibleCertificate(details, WHAT);
   if (none) return none;
 

@@ -12,6 +12,8 @@ import { type SignatureEvaluation, defineSignature } from "@/lib/signatures/sign
 
 const WHAT = "the validity dates of the certificates servers presented";
 
+type Reads = Pick<Facts, "tls">;
+
 export const tlsPresentedCertificateValidity = defineSignature(
   {
     id: "tls-presented-certificate-validity",
@@ -24,6 +26,7 @@ export const tlsPresentedCertificateValidity = defineSignature(
     summary: "Checks the validity dates of every certificate servers presented in the packet captures, at capture time: expired or not yet valid is an issue, expiring within 30 days a potential problem, even when the logs say nothing.",
     products: ["Expressway-C", "Expressway-E"],
     appliesTo: { from: null, below: null },
+    reads: ["tls"],
     inputs: ["packet captures (eth*_diagnostic_logging_tcpdump*.pcap): server certificate chains"],
   },
   evaluate,
@@ -31,9 +34,9 @@ export const tlsPresentedCertificateValidity = defineSignature(
 
 type Finding = { affected: Affected; cert: TlsCertificate; depth: number; kind: "expired" | "not_yet_valid" | "soon" };
 
-function evaluate(facts: Facts): SignatureEvaluation {
+function evaluate(facts: Reads): SignatureEvaluation {
   const details = captureDetails(facts);
-  if (!details) return missingCapture(facts, WHAT);
+  if (!details) return missingCapture(WHAT);
   const none = missingVisibleCertificate(details, WHAT);
   if (none) return none;
 

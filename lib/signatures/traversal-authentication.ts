@@ -4,6 +4,8 @@ import type { Facts } from "@/lib/facts/facts";
 import { collectSteps, field, listEntities, period, phraseEvaluation, plural, processLines, toPort } from "@/lib/signatures/helpers";
 import { type SignatureEvaluation, defineSignature } from "@/lib/signatures/signature";
 
+type Reads = Pick<Facts, "events" | "logFiles">;
+
 export const traversalAuthentication = defineSignature(
   {
     id: "traversal-authentication",
@@ -15,13 +17,14 @@ export const traversalAuthentication = defineSignature(
     area: "Traversal zone",
     summary: "Finds `Incorrect authentication credential`: the traversal client (Expressway-C) authenticates with a username or password the Expressway-E does not accept.",
     products: ["Expressway-C", "Expressway-E"],
+    reads: ["events", "logFiles"],
     inputs: ["tvcs authentication events (Event Log)"],
     needles: ["Incorrect authentication credential"],
   },
   evaluate,
 );
 
-function evaluate(facts: Facts): SignatureEvaluation {
+function evaluate(facts: Reads): SignatureEvaluation {
   return phraseEvaluation(facts, {
     kinds: ["auth_incorrect_credential"],
     entity: (e) => {

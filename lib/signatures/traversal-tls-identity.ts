@@ -4,6 +4,8 @@ import type { Facts } from "@/lib/facts/facts";
 import { collectSteps, field, listEntities, period, phraseEvaluation, plural, processLines, toPort } from "@/lib/signatures/helpers";
 import { type SignatureEvaluation, defineSignature } from "@/lib/signatures/signature";
 
+type Reads = Pick<Facts, "events" | "logFiles">;
+
 export const traversalTlsIdentity = defineSignature(
   {
     id: "traversal-tls-identity",
@@ -16,13 +18,14 @@ export const traversalTlsIdentity = defineSignature(
     summary:
       "Finds `Peer's TLS certificate identity was unacceptable`: the certificate of the Expressway at the other end of the traversal zone does not name the address the zone is configured with (TLS verify subject name).",
     products: ["Expressway-C", "Expressway-E"],
+    reads: ["events", "logFiles"],
     inputs: ["tvcs TLS negotiation events (Event Log)"],
     needles: ["certificate identity was unacceptable"],
   },
   evaluate,
 );
 
-function evaluate(facts: Facts): SignatureEvaluation {
+function evaluate(facts: Reads): SignatureEvaluation {
   return phraseEvaluation(facts, {
     kinds: ["tls_identity_unacceptable"],
     entity: (e) => {

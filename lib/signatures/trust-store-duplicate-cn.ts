@@ -5,6 +5,8 @@ import type { Facts } from "@/lib/facts/facts";
 import { collectSteps, plural } from "@/lib/signatures/helpers";
 import { type SignatureEvaluation, bugReference, defineSignature } from "@/lib/signatures/signature";
 
+type Reads = Pick<Facts, "trustStore">;
+
 export const trustStoreDuplicateCn = defineSignature(
   {
     id: "trust-store-duplicate-cn",
@@ -16,13 +18,14 @@ export const trustStoreDuplicateCn = defineSignature(
     area: "Certificates / trust store",
     summary: "Parses the CA list the bundle carries (`ca_*.pem`) and lists subject CNs held by more than one certificate.",
     products: ["Expressway-C", "Expressway-E"],
+    reads: ["trustStore"],
     inputs: ["trusted CA list (ca_<host>_<stamp>.pem)"],
     references: [bugReference("CSCwa12905")],
   },
   evaluate,
 );
 
-function evaluate(facts: Facts): SignatureEvaluation {
+function evaluate(facts: Reads): SignatureEvaluation {
   const store = facts.trustStore;
   if (store === null || store.certificates.length === 0) {
     return {

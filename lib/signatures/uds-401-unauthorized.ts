@@ -5,6 +5,8 @@ import { listEntities, period, plural } from "@/lib/signatures/helpers";
 import { type SignatureEvaluation, defineSignature } from "@/lib/signatures/signature";
 import { noStatusOutcome, requestEvidence, udsAffected, udsWithStatus, usersOf } from "@/lib/signatures/uds-status";
 
+type Reads = Pick<Facts, "trafficServer">;
+
 export const uds401Unauthorized = defineSignature(
   {
     id: "uds-401-unauthorized",
@@ -16,13 +18,14 @@ export const uds401Unauthorized = defineSignature(
     area: "MRA / authentication",
     summary: "Counts UDS (`/cucm-uds/`) requests proxied for MRA that CUCM answered with 401, per node and user: bad credentials, or a user whose home cluster is elsewhere (ILS / home cluster).",
     products: ["Expressway-C"],
+    reads: ["trafficServer"],
     inputs: ["traffic_server request / response debug lines (MRA requests joined by Txn-id)"],
     needles: ["401 Unauthorized"],
   },
   evaluate,
 );
 
-function evaluate(facts: Facts): SignatureEvaluation {
+function evaluate(facts: Reads): SignatureEvaluation {
   const hits = udsWithStatus(facts, 401);
   if (hits.length > 0) {
     const affected = udsAffected(hits, (r) => `401 Unauthorized${r.user ? ` (user ${r.user})` : ""}`);

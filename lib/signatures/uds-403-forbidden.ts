@@ -5,6 +5,8 @@ import { listEntities, period, plural } from "@/lib/signatures/helpers";
 import { type SignatureEvaluation, defineSignature } from "@/lib/signatures/signature";
 import { noStatusOutcome, requestEvidence, udsAffected, usersOf } from "@/lib/signatures/uds-status";
 
+type Reads = Pick<Facts, "trafficServer">;
+
 export const uds403Forbidden = defineSignature(
   {
     id: "uds-403-forbidden",
@@ -17,13 +19,14 @@ export const uds403Forbidden = defineSignature(
     summary:
       "Counts MRA requests answered 403, per node, domain and user: domain not enabled for MRA (UC services), request not in the HTTP allow list, or token refused because of clock skew (NTP).",
     products: ["Expressway-C", "Expressway-E"],
+    reads: ["trafficServer"],
     inputs: ["traffic_server request / response debug lines (MRA requests joined by Txn-id)"],
     needles: ["403 Forbidden"],
   },
   evaluate,
 );
 
-function evaluate(facts: Facts): SignatureEvaluation {
+function evaluate(facts: Reads): SignatureEvaluation {
   const hits = facts.trafficServer.requests.filter((r) => r.status === 403);
   if (hits.length > 0) {
     const affected = udsAffected(hits, (r) => `403 Forbidden${r.target?.domain ? ` (domain ${r.target.domain})` : ""}${r.user ? ` (user ${r.user})` : ""}`);

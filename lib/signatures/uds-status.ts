@@ -9,7 +9,7 @@ export function isUds(r: MraRequest): boolean {
   return r.path !== null && r.path.indexOf("/cucm-uds/") !== -1;
 }
 
-export function udsWithStatus(facts: Facts, status: number): MraRequest[] {
+export function udsWithStatus(facts: Pick<Facts, "trafficServer">, status: number): MraRequest[] {
   return facts.trafficServer.requests.filter((r) => r.status === status && isUds(r));
 }
 
@@ -37,7 +37,7 @@ export function requestEvidence(requests: MraRequest[], max = 20): Evidence[] {
  * The outcome when no request had the status: `missing` without any logged MRA request (with how to
  * log them), `ok` otherwise.
  */
-export function noStatusOutcome(facts: Facts, status: number, missingDescription: string, okDescription: string): SignatureEvaluation {
+export function noStatusOutcome(facts: Pick<Facts, "trafficServer">, status: number, missingDescription: string, okDescription: string): SignatureEvaluation {
   if (facts.trafficServer.mraRequestCount === 0) {
     return {
       outcome: "missing",

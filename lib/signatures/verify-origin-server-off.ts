@@ -6,6 +6,8 @@ import { type SignatureEvaluation, bugReference, defineSignature } from "@/lib/s
 
 const KEY = "EdgeConfigServer VerifyOriginServer";
 
+type Reads = Pick<Facts, "config" | "files" | "version">;
+
 export const verifyOriginServerOff = defineSignature(
   {
     id: "verify-origin-server-off",
@@ -19,13 +21,14 @@ export const verifyOriginServerOff = defineSignature(
       "Reads `xConfiguration EdgeConfigServer VerifyOriginServer` on X14.2 and later: Off is the short-term workaround for CSCwc69661 and leaves the internal servers' certificates unchecked.",
     products: ["Expressway-C"],
     appliesTo: { from: "X14.2.0", below: null },
+    reads: ["config", "files", "version"],
     inputs: ["software version (xstat_dump)", `xConfiguration ${KEY} (xconf_dump)`],
     references: [bugReference("CSCwc69661")],
   },
   evaluate,
 );
 
-function evaluate(facts: Facts): SignatureEvaluation {
+function evaluate(facts: Reads): SignatureEvaluation {
   const atLeast = versionAtLeast(facts, 14, 2);
   const values = configValues(facts, KEY);
   const off = values.filter((v) => v.value.trim().toLowerCase() === "off");

@@ -9,6 +9,8 @@ import { type SignatureEvaluation, bugReference, defineSignature } from "@/lib/s
 const KEY = "Ciphers HTTPSClientTls Value";
 const RSA_FIRST = "ECDHE-RSA-AES256-GCM-SHA384:";
 
+type Reads = Pick<Facts, "config" | "trafficServer" | "version">;
+
 export const x142EcdsaPreferred = defineSignature(
   {
     id: "x14-2-ecdsa-preferred",
@@ -22,13 +24,14 @@ export const x142EcdsaPreferred = defineSignature(
       "Combines the HTTPS client cipher string (no `ECDHE-RSA-AES256-GCM-SHA384:` prefix, so ECDSA is preferred) with traffic server verification failures towards the same nodes.",
     products: ["Expressway-C"],
     appliesTo: { from: "X14.2.0", below: null },
+    reads: ["config", "trafficServer", "version"],
     inputs: ["software version (xstat_dump)", `xConfiguration ${KEY} (xconf_dump)`, "traffic_server certificate verification failures"],
     references: [bugReference("CSCwc69661")],
   },
   evaluate,
 );
 
-function evaluate(facts: Facts): SignatureEvaluation {
+function evaluate(facts: Reads): SignatureEvaluation {
   const atLeast = versionAtLeast(facts, 14, 2);
   const ciphers = configValues(facts, KEY)[0];
   const untrusted = facts.trafficServer.failures.filter((g) => g.cause === "untrusted_certificate");

@@ -10,6 +10,8 @@ import { EvidenceBag } from "@/lib/facts/evidence-bag";
 import { presentedCertificate } from "@/lib/facts/presented-certificate";
 import { type SignatureEvaluation, bugReference, defineSignature } from "@/lib/signatures/signature";
 
+type Reads = Pick<Facts, "config" | "files" | "host" | "logFiles" | "tls" | "trafficServer" | "version">;
+
 export const VERIFY_ORIGIN_SERVER_KEY = "EdgeConfigServer VerifyOriginServer";
 const HTTPS_CLIENT_CIPHERS_KEY = "Ciphers HTTPSClientTls Value";
 const RSA_FIRST = "ECDHE-RSA-AES256-GCM-SHA384:";
@@ -35,6 +37,7 @@ export const x142TrafficServerVerification = defineSignature(
     products: ["Expressway-C"],
     appliesTo: { from: "X14.2.0", below: null },
     needles: ["Core server certificate verification failed", "not in certificate", "SSL connection failed for", "502 connect failed"],
+    reads: ["config", "files", "host", "logFiles", "tls", "trafficServer", "version"],
     inputs: [
       "software version (xstat_dump)",
       `xConfiguration ${VERIFY_ORIGIN_SERVER_KEY} (xconf_dump)`,
@@ -45,7 +48,7 @@ export const x142TrafficServerVerification = defineSignature(
   evaluate,
 );
 
-function evaluate(facts: Facts): SignatureEvaluation {
+function evaluate(facts: Reads): SignatureEvaluation {
   const ts = facts.trafficServer;
   const offSettings = configValues(facts, VERIFY_ORIGIN_SERVER_KEY).filter((v) => v.value.trim().toLowerCase() === "off");
   if (ts.failures.length > 0) return issue(facts, offSettings);
@@ -68,7 +71,7 @@ type Node = {
   groups: VerificationFailureGroup[];
 };
 
-function issue(facts: Facts, offSettings: Located<string>[]): SignatureEvaluation {
+function issue(facts: Reads, offSettings: Located<string>[]): SignatureEvaluation {
   const ts = facts.trafficServer;
   const nodes = groupByNode(ts.failures);
   const affected = nodes.map((n) => withPresentedCertificate(toAffected(n), n, facts));
@@ -190,7 +193,7 @@ export function reasonFor(g: VerificationFailureGroup): string {
 }
 
 /** The certificate the capture shows the node presenting on that port (only when a capture saw it). */
-function withPresentedCertificate(a: Affected, node: Node, facts: Facts): Affected {
+function withPresentedCertificate(a: Affected, node: Node, facts: Reads): Affected {
   const sni = node.groups.some((g) => g.cause === "sni_not_in_certificate");
   const connectAddress = node.groups.find((g) => g.sni)?.sni ?? node.ip;
   const certificate = presentedCertificate(facts.tls?.details, node, { withSan: sni, connectAddress: sni ? connectAddress : null });
@@ -236,7 +239,7 @@ function impactOf(nodes: Node[]): string {
   return `${effects.join("; ")}.`;
 }
 
-function furtherInformation(k: Kinds, facts: Facts): string {
+function furtherInformation(k: Kinds, facts: Reads): string {
   const parts: string[] = [
     "What the log lines mean: `Core server certificate verification failed for (<name>) ... Error=<OpenSSL error> server=<host>(<ip>) depth=<n>` is logged when OpenSSL cannot build a trusted chain for the node's certificate; `depth=0` is the node's own certificate (typically self-signed), `depth>0` a CA above it that is not in the Expressway trust store. `SNI (<address>) not in certificate` means the certificate does not name the address the traffic server connected to. Each is followed by `SSL connection failed ... certificate verify failed` (OpenSSL 1.1 `error:1416F086`, OpenSSL 3 `error:0A000086`) and a `502 connect failed` to the client.",
     "The port of each failure is that of the request the traffic server had just sent to the same address (or, failing that, the port in the MRA request's target): 8443 is CUCM / IM&P Tomcat (UDS, web services), 6970-6972 TFTP over HTTP/HTTPS, 443 Unity Connection, 7400 the IM&P XCP router.",
@@ -267,7 +270,7 @@ function furtherInformation(k: Kinds, facts: Facts): string {
   return parts.join("\n\n");
 }
 
-function actionFor(nodes: Node[], k: Kinds, facts: Facts): string {
+function actionFor(nodes: Node[], k: Kinds, facts: Reads): string {
   const steps: string[] = [];
   const list = (pred: (g: VerificationFailureGroup) => boolean) =>
     nodes
@@ -312,7 +315,7 @@ function actionFor(nodes: Node[], k: Kinds, facts: Facts): string {
 
 // ---- other outcomes ------------------------------------------------------------------------
 
-function missingVersion(facts: Facts, offSettings: Located<string>[]): SignatureEvaluation {
+function missingVersion(facts: Reads, offSettings: Located<string>[]): SignatureEvaluation {
   const noLogs = facts.logFiles.length === 0 || facts.trafficServer.lineCount === 0;
   const hasXstat = facts.files.some((f) => f.kind === "xstat");
   const missing = noLogs ? "the Expressway software version and the traffic server's logs" : "the Expressway software version";
@@ -327,7 +330,7 @@ function missingVersion(facts: Facts, offSettings: Located<string>[]): Signature
   };
 }
 
-function notApplicable(facts: Facts): SignatureEvaluation {
+function notApplicable(facts: Reads): SignatureEvaluation {
   const v = facts.version!;
   return {
     outcome: "not_applicable",
@@ -340,7 +343,7 @@ function notApplicable(facts: Facts): SignatureEvaluation {
   };
 }
 
-function potential(facts: Facts, offSettings: Located<string>[]): SignatureEvaluation {
+function potential(facts: Reads, offSettings: Located<string>[]): SignatureEvaluation {
   const ts = facts.trafficServer;
   const passed = ts.forwardedRequestCount > 0 ? ` During the logging period it forwarded ${plural(ts.forwardedRequestCount, "request")} this way.` : "";
   return {
@@ -359,7 +362,7 @@ function potential(facts: Facts, offSettings: Located<string>[]): SignatureEvalu
   };
 }
 
-function missingTrafficServerLogs(facts: Facts): SignatureEvaluation {
+function missingTrafficServerLogs(facts: Reads): SignatureEvaluation {
   const noLog = facts.logFiles.length === 0;
   return {
     outcome: "missing",
@@ -372,7 +375,7 @@ function missingTrafficServerLogs(facts: Facts): SignatureEvaluation {
   };
 }
 
-function missingRequests(facts: Facts): SignatureEvaluation {
+function missingRequests(facts: Reads): SignatureEvaluation {
   return {
     outcome: "missing",
     description: `The traffic server wrote ${plural(facts.trafficServer.lineCount, "line")} but none shows an MRA request being proxied, so it is unknown whether the certificates of CUCM, IM&P and Unity Connection verify. No verification failure was logged.`,
@@ -383,7 +386,7 @@ function missingRequests(facts: Facts): SignatureEvaluation {
   };
 }
 
-function ok(facts: Facts): SignatureEvaluation {
+function ok(facts: Reads): SignatureEvaluation {
   const ts = facts.trafficServer;
   const targets = distinctTargets(facts);
   const bag = new EvidenceBag(5);
@@ -401,7 +404,7 @@ function ok(facts: Facts): SignatureEvaluation {
 
 // ---- helpers -------------------------------------------------------------------------------
 
-function distinctTargets(facts: Facts): string {
+function distinctTargets(facts: Reads): string {
   const seen = new Set<string>();
   for (const r of facts.trafficServer.requests) {
     const host = r.target?.host ?? r.dstIp;

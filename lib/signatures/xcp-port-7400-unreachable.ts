@@ -6,6 +6,8 @@ import { type SignatureEvaluation, defineSignature } from "@/lib/signatures/sign
 
 const HOST_RE = /Unable to connect to host\s*[('"]?([^'"\s,)]+)/;
 
+type Reads = Pick<Facts, "events" | "logFiles">;
+
 export const xcpPort7400Unreachable = defineSignature(
   {
     id: "xcp-port-7400-unreachable",
@@ -17,13 +19,14 @@ export const xcpPort7400Unreachable = defineSignature(
     area: "MRA / IM and Presence",
     summary: "Finds `Unable to connect to host ... port 7400`: the XCP router connection (Expressway-C to IM&P, or Expressway-E to Expressway-C) cannot be opened.",
     products: ["Expressway-C", "Expressway-E"],
+    reads: ["events", "logFiles"],
     inputs: ["XCP router log lines"],
     needles: ["Unable to connect to host"],
   },
   evaluate,
 );
 
-function evaluate(facts: Facts): SignatureEvaluation {
+function evaluate(facts: Reads): SignatureEvaluation {
   return phraseEvaluation(facts, {
     kinds: ["xcp_unreachable"],
     entity: (e) => {

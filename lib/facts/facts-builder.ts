@@ -1,0 +1,36 @@
+// A complete Facts from a few fields, the rest empty, so a signature can be tested on facts directly:
+// `buildFacts({ version: located("X14.2.1"), trafficServer: { ...emptyTrafficServer(), failures } })`.
+import type { Facts, Located, TrafficServerFacts } from "@/lib/facts/facts";
+
+export function emptyTrafficServer(): TrafficServerFacts {
+  return { lineCount: 0, debugLineCount: 0, forwardedRequestCount: 0, mraRequestCount: 0, requests: [], failures: [], failureCount: 0, failureEvidence: [] };
+}
+
+export function buildFacts(partial: Partial<Facts> = {}): Facts {
+  return {
+    fileName: "diagnostic_log_expc1_2024-03-05_09_12_40.tar.gz",
+    files: [],
+    notes: [],
+    lineCount: 0,
+    host: null,
+    hosts: [],
+    product: null,
+    version: null,
+    versions: [],
+    config: new Map(),
+    timeRange: null,
+    logFiles: [],
+    lineFamilies: [],
+    trafficServer: emptyTrafficServer(),
+    tls: undefined,
+    events: { events: {}, counts: {}, processLines: {}, evidence: {} },
+    warnings: { totalLines: 0, groups: [], truncated: false, droppedLines: 0 },
+    trustStore: null,
+    ...partial,
+  };
+}
+
+/** A fact with no source line (as from a test, not a file). */
+export function located<T>(value: T): Located<T> {
+  return { value, source: null };
+}
