@@ -3,6 +3,7 @@
 // recent Sending Request from the same process to that IP (else the MRA target's port), to
 // the `SSL connection failed` line after it and to the 502 the client got.
 import type { LogEntry, LogReaderOptions } from "@/lib/parse/log-reader";
+import { parseRequestLine, parseStatusLine } from "@/lib/parse/http-message";
 import { findValue } from "@/lib/parse/name-value";
 import {
   type CertificateVerificationFailed,
@@ -144,15 +145,10 @@ export class TrafficServerCollector implements EntrySubscriber {
     const requestLine = entry.block?.lines[0] ?? null;
     let method: string | null = null;
     let url: string | null = null;
-    if (requestLine) {
-      // "GET <url> HTTP/1.1"
-      const line = requestLine.trim();
-      const sp = line.indexOf(" ");
-      if (sp !== -1) {
-        const sp2 = line.indexOf(" ", sp + 1);
-        method = line.slice(0, sp);
-        url = sp2 === -1 ? line.slice(sp + 1) : line.slice(sp + 1, sp2);
-      }
+    const parsedLine = requestLine ? parseRequestLine(requestLine) : null;
+    if (parsedLine !== null) {
+      method = parsedLine.method;
+      url = parsedLine.target;
     }
     const parsed = url ? parseMraUrl(url) : null;
     const request: MraRequest = {
@@ -200,11 +196,12 @@ export class TrafficServerCollector implements EntrySubscriber {
     const txn = this.txnId(entry);
     if (txn === null) return;
     const statusLine = entry.block?.lines[0] ?? null;
-    const status = statusLine ? parseStatus(statusLine) : null;
+    const parsedStatus = statusLine ? parseStatusLine(statusLine) : null;
+    const status = parsedStatus?.status ?? null;
     const request = ctx.open.get(txn);
     if (request) {
       request.status = status;
-      request.statusText = statusLine && status !== null ? reasonPhrase(statusLine) : null;
+      request.statusText = parsedStatus?.reason ?? null;
       ctx.open.delete(txn);
     }
     const group = ctx.failedTxns.get(txn);
@@ -313,22 +310,6 @@ function toPort(v: string | null): number | null {
   if (v === null) return null;
   const n = Number(v);
   return Number.isInteger(n) && n > 0 && n < 65536 ? n : null;
-}
-
-function parseStatus(line: string): number | null {
-  // "HTTP/1.1 502 connect failed"
-  if (!line.startsWith("HTTP/")) return null;
-  const sp = line.indexOf(" ");
-  const n = Number(line.slice(sp + 1, sp + 4));
-  return Number.isInteger(n) ? n : null;
-}
-
-/** "HTTP/1.1 502 connect failed" -> "connect failed": what follows the second space. */
-function reasonPhrase(statusLine: string): string | null {
-  const line = statusLine.trim();
-  const sp = line.indexOf(" ");
-  const sp2 = sp === -1 ? -1 : line.indexOf(" ", sp + 1);
-  return sp2 === -1 ? null : line.slice(sp2 + 1) || null;
 }
 
 function looksLikeIp(s: string): boolean {
