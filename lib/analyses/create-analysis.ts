@@ -7,10 +7,9 @@ import { formatLimit } from "@/lib/bundle/limits";
 import { ApiError } from "@/lib/http/api-error";
 import { enqueueAnalysis } from "@/lib/platform/queue";
 import { getServices } from "@/lib/platform/services";
-import { ACCEPTED_EXTENSIONS, cleanFileName, hasAcceptedExtension, sniffFormat } from "@/lib/analyses/sniff-upload";
+import { UPLOAD_SNIFF_BYTES, refusalByContent, refusalByName } from "@/lib/bundle/upload-verdict";
+import { cleanFileName } from "@/lib/analyses/clean-file-name";
 import { analysisUrl } from "@/lib/analyses/serialize";
-
-const SNIFF_BYTES = 4096;
 
 export type CreatedAnalysis = { id: string; status: "queued"; url: string };
 
@@ -26,9 +25,10 @@ export async function createAnalysis(input: { fileName: string; body: Readable; 
     input.body.resume();
     throw new ApiError(400, "missing_filename", "Name the file in the X-Filename header or the ?filename= query parameter.");
   }
-  if (!hasAcceptedExtension(fileName)) {
+  const byName = refusalByName(fileName);
+  if (byName) {
     input.body.resume();
-    throw new ApiError(415, "unsupported_type", `Expected a diagnostic bundle (${ACCEPTED_EXTENSIONS.join(", ")}); got "${fileName}".`);
+    throw new ApiError(byName.status, byName.code, byName.message);
   }
   const queued = await db.prisma.analysis.count({ where: { status: "queued" } });
   if (queued >= config.MAX_QUEUED) {
@@ -48,8 +48,8 @@ export async function createAnalysis(input: { fileName: string; body: Readable; 
         done(new ApiError(413, "too_large", `The upload is larger than the ${formatLimit(config.MAX_UPLOAD_BYTES)} limit.`));
         return;
       }
-      if (head.length < SNIFF_BYTES) {
-        head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
+      if (head.length < UPLOAD_SNIFF_BYTES) {
+        head = Buffer.concat([head, chunk.subarray(0, UPLOAD_SNIFF_BYTES - head.length)]);
       }
       done(null, chunk);
     },
@@ -63,14 +63,8 @@ export async function createAnalysis(input: { fileName: string; body: Readable; 
   }
 
   try {
-    if (size === 0) throw new ApiError(400, "empty_file", `"${fileName}" is empty (0 bytes).`);
-    if (!sniffFormat(head)) {
-      throw new ApiError(
-        415,
-        "unsupported_format",
-        `"${fileName}" is neither gzip, tar nor text. Upload the diagnostic_log_<host>_<stamp>.tar.gz from Maintenance > Diagnostics > Diagnostic logging, or a loggingsnapshot .txt.`,
-      );
-    }
+    const byContent = refusalByContent(fileName, size, head);
+    if (byContent) throw new ApiError(byContent.status, byContent.code, byContent.message);
     await upload.commit();
   } catch (err) {
     await upload.abort();

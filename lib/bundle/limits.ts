@@ -35,6 +35,11 @@ export function resolveLimits(overrides?: Partial<Limits>): Limits {
   return limitsSchema.parse({ ...DEFAULT_LIMITS, ...stripUndefined(overrides ?? {}) });
 }
 
+/** The gzip bomb guard, the same in the reader and the upload page's peek. */
+export function looksLikeBomb(decompressed: number, compressed: number, limits: Pick<Limits, "bombMinDecompressedBytes" | "bombMaxRatio">): boolean {
+  return decompressed > limits.bombMinDecompressedBytes && decompressed > limits.bombMaxRatio * compressed;
+}
+
 function stripUndefined(o: Partial<Limits>): Partial<Limits> {
   const out: Partial<Limits> = {};
   for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;

@@ -1,18 +1,22 @@
 // Reads an uploaded bundle in one streaming pass: gzip/tar/text detection by magic bytes,
 // resource limits, and a visitor that sees every text line. Nothing is written to disk and
-// no file is held in memory; only the current line (capped) is.
+// no file is held in memory; only the current line (capped) is. The tar framing, the member
+// names and kinds come from the browser-safe model (tar-scan, tar-member), which the upload
+// page's peek runs too.
 import { Readable, pipeline } from "node:stream";
 import { createGunzip } from "node:zlib";
-import * as tar from "tar-stream";
 import type { BundleFile, FileKind } from "@/lib/bundle/bundle-file";
 import { BundleError } from "@/lib/bundle/bundle-error";
-import { TEXT_SNIFF_BYTES, describeBinary, isGzip, looksLikeTar, looksLikeText } from "@/lib/bundle/detect-format";
-import { safeEntryName } from "@/lib/bundle/entry-name";
-import { baseName, classifyFile, isTextKind } from "@/lib/bundle/file-kind";
-import { type Limits, formatBytes, formatLimit, resolveLimits } from "@/lib/bundle/limits";
+import { TEXT_SNIFF_BYTES, isGzip, looksLikeTar, looksLikeText } from "@/lib/bundle/detect-format";
+import { isTextKind, textUploadFile } from "@/lib/bundle/file-kind";
+import { type Limits, formatBytes, formatLimit, looksLikeBomb, resolveLimits } from "@/lib/bundle/limits";
 import { LineSplitter, type LongLineHandler } from "@/lib/bundle/line-splitter";
-import { Notes, quoteName } from "@/lib/bundle/notes";
+import { Notes } from "@/lib/bundle/notes";
 import { PeekableSource } from "@/lib/bundle/peekable-source";
+import { type ReadRefusal, refusals } from "@/lib/bundle/read-refusals";
+import { TarHeaderError } from "@/lib/bundle/tar-header";
+import { admitMember } from "@/lib/bundle/tar-member";
+import { TarScanner } from "@/lib/bundle/tar-scan";
 
 export type BundleEntry = { name: string; size: number; kind: FileKind };
 
@@ -87,20 +91,17 @@ export async function readBundle(input: BundleInput, fileName: string, options: 
     const head = await content.peek(TEXT_SNIFF_BYTES);
     if (head.length === 0) {
       await content.close();
-      throw new BundleError("empty_file", "The file is gzip-compressed but decompresses to nothing.");
+      throw refused(refusals.emptyGzip());
     }
     if (looksLikeTar(head)) {
       format = "tar.gz";
       await readTar(content, state);
     } else if (looksLikeText(head)) {
       format = "text.gz";
-      await readSingleText(content, textName(fileName.replace(/\.gz$/i, "")), state);
+      await readSingleText(content, textUploadFile(fileName, true), state);
     } else {
       await content.close();
-      throw new BundleError(
-        "unsupported_format",
-        "The file is gzip-compressed, but what it contains is neither a tar archive nor a text log. Upload the diagnostic log bundle (.tar.gz) as downloaded from the Expressway.",
-      );
+      throw refused(refusals.gzipHoldsNeither());
     }
   } else {
     const content = new PeekableSource(meter(raw, counters, limits, false));
@@ -109,14 +110,10 @@ export async function readBundle(input: BundleInput, fileName: string, options: 
       await readTar(content, state);
     } else if (looksLikeText(rawHead)) {
       format = "text";
-      await readSingleText(content, textName(fileName), state);
+      await readSingleText(content, textUploadFile(fileName, false), state);
     } else {
       await content.close();
-      const what = describeBinary(rawHead);
-      throw new BundleError(
-        "unsupported_format",
-        `${what ? `This looks like ${what}, not` : "This is not"} an Expressway diagnostic bundle. Upload the .tar.gz file from Maintenance > Diagnostics > Diagnostic logging > Download log, or a single loggingsnapshot .txt file.`,
-      );
+      throw refused(refusals.notABundle(rawHead));
     }
   }
 
@@ -130,11 +127,8 @@ export async function readBundle(input: BundleInput, fileName: string, options: 
   };
 }
 
-/** A bare upload is named after the upload; anything not obviously a dump counts as a log. */
-function textName(fileName: string): BundleEntry {
-  const name = baseName(fileName) || "upload.txt";
-  const kind = classifyFile(name);
-  return { name, size: 0, kind: isTextKind(kind) ? kind : "log" };
+function refused(refusal: ReadRefusal, cause?: unknown): BundleError {
+  return new BundleError(refusal.code, refusal.message, cause === undefined ? undefined : { cause });
 }
 
 async function* countRaw(input: BundleInput, counters: Counters, signal: AbortSignal | undefined): AsyncGenerator<Buffer> {
@@ -160,15 +154,8 @@ async function* meter(source: AsyncIterable<Buffer>, counters: Counters, limits:
         `The bundle is larger than ${formatLimit(limits.maxDecompressedBytes)} once decompressed; it was not analysed. Collect a shorter logging period.`,
       );
     }
-    if (
-      compressed &&
-      counters.decompressed > limits.bombMinDecompressedBytes &&
-      counters.decompressed > limits.bombMaxRatio * counters.compressed
-    ) {
-      throw new BundleError(
-        "decompression_bomb",
-        `The file expands more than ${limits.bombMaxRatio} times (${formatBytes(counters.compressed)} became over ${formatBytes(counters.decompressed)}); real diagnostic logs do not compress like that, so reading was stopped.`,
-      );
+    if (compressed && looksLikeBomb(counters.decompressed, counters.compressed, limits)) {
+      throw refused(refusals.bomb(limits.bombMaxRatio, counters.compressed, counters.decompressed));
     }
     yield chunk;
   }
@@ -190,133 +177,84 @@ function mapGzipError(err: unknown): unknown {
   if (err instanceof BundleError) return err;
   const e = err as NodeJS.ErrnoException;
   if (e?.code === "Z_BUF_ERROR" || /unexpected end of file/i.test(String(e?.message))) {
-    return new BundleError("truncated", "The gzip data ends early: the file is truncated (the upload or download was cut off). Download the bundle again.", { cause: err });
+    return refused(refusals.gzipTruncated(), err);
   }
   if (typeof e?.code === "string" && e.code.startsWith("Z_")) {
-    return new BundleError("corrupt", `The gzip data is corrupt (${e.message}). Download the bundle again.`, { cause: err });
-  }
-  return err;
-}
-
-function mapTarError(err: unknown): unknown {
-  if (err instanceof BundleError) return err;
-  const msg = String((err as Error)?.message ?? err);
-  if (/unexpected end of data/i.test(msg)) {
-    return new BundleError("truncated", "The tar archive ends in the middle of a file: the bundle is truncated (the upload or download was cut off). Download the bundle again.", { cause: err });
-  }
-  if (/invalid (tar )?header|header exceeds max size/i.test(msg)) {
-    return new BundleError("corrupt", "The tar archive is corrupt (an entry header is invalid). Download the bundle again.", { cause: err });
+    return refused(refusals.gzipCorrupt(e.message), err);
   }
   return err;
 }
 
 async function readTar(source: PeekableSource, state: ReadState): Promise<void> {
-  // allowUnknownFormat: old v7 tars have no ustar magic; detection already checked the checksum.
-  const extract = tar.extract({ allowUnknownFormat: true } as Parameters<typeof tar.extract>[0]);
-  let stopped = false;
-  let feedError: unknown = null;
-
-  // The feeder runs beside the entry loop: tar-stream only advances while entries are consumed.
-  const feed = (async () => {
-    try {
-      for await (const chunk of source) {
-        if (stopped) break;
-        if (!extract.write(chunk)) await drained(extract);
-        if (stopped) break;
-      }
-      if (!stopped) extract.end(undefined);
-    } catch (err) {
-      feedError = err;
-      extract.destroy(err as Error);
-    }
-  })();
-
-  let entries = 0;
+  const tar = new TarScanner();
+  let body: FileBody | null = null;
   try {
-    for await (const entry of extract) {
-      entries++;
-      if (entries > state.limits.maxEntries) {
-        throw new BundleError("too_many_entries", `The archive has more than ${state.limits.maxEntries} entries; an Expressway bundle has a handful. It was not analysed.`);
+    for await (const chunk of source) {
+      // After the end-of-archive marker the rest is still drained: the gzip trailer is checked
+      // and the limits keep applying.
+      let at = 0;
+      for (let event = tar.next(chunk, at); event !== null; event = tar.next(chunk, at)) {
+        at = tar.offset;
+        if (event.type === "data") {
+          if (body) {
+            const wait = body.push(event.bytes as Buffer);
+            if (wait) await wait;
+          }
+        } else if (event.type === "entry-end") {
+          const ended = body;
+          body = null;
+          if (ended) await ended.end();
+        } else {
+          if (tar.entries > state.limits.maxEntries) {
+            throw refused(refusals.tooManyEntries(state.limits.maxEntries));
+          }
+          const member = admitMember(event.header);
+          if (member.file) {
+            state.files.push(member.file);
+            body = openFile({ ...member.file }, state);
+          } else if (member.note) {
+            state.notes.add(member.note);
+          }
+        }
       }
-      await readEntry(entry as unknown as TarEntry, state);
     }
   } catch (err) {
-    stopped = true;
-    extract.destroy(undefined);
-    await feed;
-    throw mapTarError(feedError ?? err);
-  }
-  stopped = true;
-  await feed;
-  if (feedError) throw mapTarError(feedError);
-}
-
-function drained(stream: NodeJS.EventEmitter & { destroyed?: boolean }): Promise<void> {
-  if (stream.destroyed) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      stream.off("drain", done);
-      stream.off("close", done);
-      stream.off("error", done);
-      resolve();
-    };
-    stream.on("drain", done);
-    stream.on("close", done);
-    stream.on("error", done);
-  });
-}
-
-type TarEntry = AsyncIterable<Buffer> & { header: tar.Header };
-
-const SKIPPED_TYPES: Record<string, string> = {
-  symlink: "symbolic link",
-  link: "hard link",
-  "character-device": "character device",
-  "block-device": "block device",
-  fifo: "FIFO",
-};
-
-async function readEntry(entry: TarEntry, state: ReadState): Promise<void> {
-  const h = entry.header;
-  const type = h.type ?? "file";
-  if (type === "directory") return drain(entry);
-  if (type !== "file" && type !== "contiguous-file") {
-    state.notes.add(`${SKIPPED_TYPES[type] ?? `entry of type ${type}`} skipped: ${quoteName(h.name)} (only regular files are read)`);
-    return drain(entry);
-  }
-  const name = safeEntryName(h.name);
-  if (name === null) {
-    state.notes.add(`unsafe entry name skipped: ${quoteName(h.name)}`);
-    return drain(entry);
-  }
-  const file: BundleEntry = { name, size: h.size ?? 0, kind: classifyFile(name) };
-  state.files.push({ name: file.name, size: file.size, kind: file.kind });
-  await readFileBody(entry, file, state);
-}
-
-async function readSingleText(source: AsyncIterable<Buffer>, file: BundleEntry, state: ReadState): Promise<void> {
-  const record: BundleFile = { name: file.name, size: 0, kind: file.kind };
-  state.files.push(record);
-  let size = 0;
-  async function* sized(): AsyncGenerator<Buffer> {
-    for await (const chunk of source) {
-      size += chunk.length;
-      yield chunk;
+    if (err instanceof TarHeaderError) {
+      throw refused(refusals.tarCorrupt(), err);
     }
+    throw err;
   }
-  await readFileBody(sized(), file, state);
-  record.size = size;
-  file.size = size;
+  if (tar.midEntry) {
+    throw refused(refusals.tarTruncated());
+  }
 }
 
-async function readFileBody(body: AsyncIterable<Buffer>, file: BundleEntry, state: ReadState): Promise<void> {
+async function readSingleText(source: AsyncIterable<Buffer>, named: { name: string; kind: FileKind }, state: ReadState): Promise<void> {
+  const record: BundleFile = { name: named.name, size: 0, kind: named.kind };
+  state.files.push(record);
+  const file: BundleEntry = { ...record };
+  const body = openFile(file, state);
+  let size = 0;
+  for await (const chunk of source) {
+    size += chunk.length;
+    file.size = size;
+    const wait = body.push(chunk);
+    if (wait) await wait;
+  }
+  record.size = size;
+  await body.end();
+}
+
+/** Where one file's bytes go, as the visitor asked in onFileStart; push's promise is backpressure. */
+type FileBody = { push(chunk: Buffer): void | Promise<void>; end(): Promise<void> };
+
+function openFile(file: BundleEntry, state: ReadState): FileBody {
   const { visitor, limits } = state;
   const wanted = visitor.onFileStart?.(file);
+  const ended = async () => visitor.onFileEnd?.(file, 0);
   if (wanted === "bytes" && visitor.onBytes) {
     const onBytes = visitor.onBytes.bind(visitor);
-    for await (const chunk of body) onBytes(file, chunk);
-    visitor.onFileEnd?.(file, 0);
-    return;
+    return { push: (chunk) => onBytes(file, chunk), end: ended };
   }
   const onLongLine = (lineNo: number, bytes: number) =>
     state.notes.add(`${file.name} line ${lineNo}: a ${formatBytes(bytes)} line was skipped (over the ${formatLimit(limits.maxLineBytes)} limit)`);
@@ -325,27 +263,18 @@ async function readFileBody(body: AsyncIterable<Buffer>, file: BundleEntry, stat
     feed = wanted.lineFeed(limits.maxLineBytes, onLongLine);
   } else {
     const read = wanted === undefined ? isTextKind(file.kind) : wanted === true;
-    if (!read || !visitor.onLine) {
-      await drain(body);
-      visitor.onFileEnd?.(file, 0);
-      return;
-    }
+    // captures and other binaries are dropped as they pass, never held in memory
+    if (!read || !visitor.onLine) return { push() {}, end: ended };
     const onLine = visitor.onLine.bind(visitor);
     const splitter = new LineSplitter(limits.maxLineBytes, (line, lineNo) => onLine(file, line, lineNo), onLongLine);
     feed = { push: (chunk) => splitter.push(chunk), end: () => (splitter.end(), splitter.lines) };
   }
-  for await (const chunk of body) {
-    const wait = feed.push(chunk);
-    if (wait) await wait;
-  }
-  const lines = await feed.end();
-  state.lineCount += lines;
-  visitor.onFileEnd?.(file, lines);
-}
-
-async function drain(body: AsyncIterable<Buffer>): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  for await (const _ of body) {
-    /* discard: captures and other binaries are never held in memory */
-  }
+  return {
+    push: (chunk) => feed.push(chunk),
+    async end() {
+      const lines = await feed.end();
+      state.lineCount += lines;
+      visitor.onFileEnd?.(file, lines);
+    },
+  };
 }

@@ -1,9 +1,7 @@
-// Which bundle entries are captures. Expressway writes
-// eth<n>_diagnostic_logging_tcpdump<nn>_<host>_<stamp>.pcap; other tools use .pcapng/.cap.
-
-const CAPTURE_NAME = /\.(pcap|pcapng|cap)(\d+)?$/i;
+// Which bundle entries are captures: the bundle model's rule (lib/bundle/file-kind.ts), so the
+// file list the user sees and the captures this reader is given are the same files.
+import { classifyFile } from "@/lib/bundle/file-kind";
 
 export function isCaptureFileName(path: string): boolean {
-  const base = path.slice(path.lastIndexOf("/") + 1);
-  return CAPTURE_NAME.test(base) || /tcpdump\d*_.*\.pcap/i.test(base);
+  return classifyFile(path) === "capture";
 }

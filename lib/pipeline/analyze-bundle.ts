@@ -2,8 +2,10 @@
 // records, combine records into facts, run every signature, and return the validated output.
 import { type AnalysisOutput, analysisOutputSchema } from "@/lib/results/types";
 import { BundleError } from "@/lib/bundle/bundle-error";
+import { hasReadableFiles } from "@/lib/bundle/file-kind";
 import { DEFAULT_LIMITS, type Limits } from "@/lib/bundle/limits";
 import { type BundleInput, readBundle } from "@/lib/bundle/read-bundle";
+import { refusals } from "@/lib/bundle/read-refusals";
 import { createFactsCollector } from "@/lib/facts/collect-facts";
 import type { ScanThreadSetting } from "@/lib/scan/log-feed";
 import { CATALOG_VERSION, SIGNATURES, runSignatures } from "@/lib/signatures/registry";
@@ -37,12 +39,9 @@ export async function analyzeBundle(
     await collector.close();
   }
 
-  if (!read.files.some((f) => f.kind === "log" || f.kind === "xconf" || f.kind === "xstat")) {
-    const seen = read.files.length === 0 ? "no readable files" : `only ${read.files.slice(0, 5).map((f) => f.name).join(", ")}${read.files.length > 5 ? ", …" : ""}`;
-    throw new BundleError(
-      "no_expressway_files",
-      `This archive has ${seen}. An Expressway diagnostic bundle contains loggingsnapshot_<host>_<date>.txt (the log), and usually xconf_dump_… and xstat_dump_… files; download it from Maintenance > Diagnostics > Diagnostic logging on the Expressway.`,
-    );
+  if (!hasReadableFiles(read.files)) {
+    const refusal = refusals.noExpresswayFiles(read.files);
+    throw new BundleError(refusal.code, refusal.message);
   }
 
   const facts = collector.finish(read, fileName);
