@@ -1,10 +1,11 @@
-// What the browser found inside the chosen file before upload: host, time, files by kind, and
-// early warnings (amber, never blocking).
+// What the browser found inside the chosen file before upload: host, time, files by kind, whether
+// the server will analyse it (red, with the server's own reason), and early warnings (amber).
+// Neither blocks the upload: the server has the last word.
 import type { FileKind } from "@/lib/bundle/bundle-file";
 import { formatBytes } from "@/lib/ui/format";
 import type { PeekSummary } from "@/lib/ui/peek-bundle";
 import { KIND_LABEL, KIND_STYLE } from "./bundle-summary";
-import { AlertIcon, CheckCircleIcon, SpinnerIcon } from "./icons";
+import { AlertIcon, CheckCircleIcon, ErrorIcon, SpinnerIcon } from "./icons";
 
 const KIND_ORDER: FileKind[] = ["log", "xconf", "xstat", "capture", "certificate", "other"];
 const FORMAT_LABEL: Record<PeekSummary["format"], string> = {
@@ -75,7 +76,17 @@ export function BundlePeekView({ peek, error }: { peek: PeekSummary | null; erro
         </div>
       </div>
 
-      {peek.looksLikeExpressway && peek.warnings.length === 0 && (
+      {peek.refusal && (
+        <div role="alert" className="flex gap-2 border-b border-red-100 bg-red-50 px-4 py-2.5 text-sm text-red-900" data-testid="peek-refusal" data-code={peek.refusal.code}>
+          <ErrorIcon className="mt-0.5 h-4 w-4 shrink-0 text-red-600" />
+          <div className="min-w-0">
+            <p className="font-medium">The server will not analyse this file</p>
+            <p className="mt-0.5 break-words text-red-900/85">{peek.refusal.message}</p>
+          </div>
+        </div>
+      )}
+
+      {peek.looksLikeExpressway && !peek.refusal && peek.warnings.length === 0 && (
         <p className="flex items-center gap-2 border-b border-slate-100 bg-emerald-50/60 px-4 py-2 text-sm text-emerald-800">
           <CheckCircleIcon className="h-4 w-4 text-emerald-600" />
           Looks like an Expressway diagnostic {peek.format === "text" ? "log" : "bundle"}.

@@ -3,13 +3,11 @@
 // the analysis page the server returns.
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { UPLOAD_ACCEPT } from "@/lib/bundle/upload-verdict";
 import { formatBytes, formatDuration, formatRate } from "@/lib/ui/format";
 import { peekFile, type PeekSummary } from "@/lib/ui/peek-bundle";
 import { BundlePeekView } from "./bundle-peek-view";
 import { ArchiveIcon, ErrorIcon, SpinnerIcon, UploadIcon } from "./icons";
-
-const ACCEPT = ".tar.gz,.tgz,.tar,.gz,.txt,.log,application/gzip,application/x-gzip,application/x-tar,text/plain";
-const ACCEPTED = /\.(tar\.gz|tgz|tar|txt|log)$/i;
 
 type Upload =
   | { phase: "idle" }
@@ -147,7 +145,6 @@ export function UploadZone() {
     if (f) choose(f);
   };
 
-  const wrongType = file && !ACCEPTED.test(file.name.replace(/ \(\d+\)(?=\.)/, ""));
   const pct = upload.phase === "uploading" && upload.total > 0 ? Math.min(100, Math.floor((upload.loaded / upload.total) * 100)) : upload.phase === "idle" || upload.phase === "error" ? 0 : 100;
 
   return (
@@ -156,7 +153,7 @@ export function UploadZone() {
         ref={inputRef}
         id={inputId}
         type="file"
-        accept={ACCEPT}
+        accept={UPLOAD_ACCEPT}
         className="sr-only"
         tabIndex={-1}
         data-testid="upload-input"
@@ -215,7 +212,7 @@ export function UploadZone() {
           {dragging ? "Drop to inspect the bundle" : file ? "Choose a different file" : "Drop a diagnostic bundle here, or click to choose"}
         </p>
         <p id={`${inputId}-hint`} className="mt-1 text-xs text-slate-500">
-          <span className="font-mono">diagnostic_log_&lt;host&gt;_&lt;date&gt;.tar.gz</span> · also .tgz, .tar, or a bare loggingsnapshot .txt / .log
+          <span className="font-mono">diagnostic_log_&lt;host&gt;_&lt;date&gt;.tar.gz</span> · also .tgz, .tar, or a bare loggingsnapshot .txt / .log (gzipped or not)
         </p>
       </div>
 
@@ -251,12 +248,6 @@ export function UploadZone() {
               </button>
             </div>
           </div>
-
-          {wrongType && (
-            <p className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-              The name does not end in .tar.gz, .tgz, .tar, .txt or .log. The server may refuse it.
-            </p>
-          )}
 
           {(upload.phase === "uploading" || upload.phase === "processing" || upload.phase === "done") && (
             <div className="rounded-lg border border-slate-200 bg-white px-4 py-3" aria-live="polite">
