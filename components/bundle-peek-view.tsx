@@ -63,11 +63,11 @@ export function BundlePeekView({ peek, error }: { peek: PeekSummary | null; erro
           <p className="eyebrow">Format</p>
           <p className="mt-0.5 text-sm text-slate-800">
             {FORMAT_LABEL[peek.format]}
-            {peek.format === "gzip" && peek.files.length > 0 ? " · tar" : ""}
+            {peek.format === "gzip" && peek.files.length > 0 ? (peek.logLines ? " · text log" : " · tar") : ""}
           </p>
         </div>
         <div className="min-w-0">
-          <p className="eyebrow">{peek.format === "text" ? "Log lines (sample)" : "Files"}</p>
+          <p className="eyebrow">{peek.logLines ? "Log lines (sample)" : "Files"}</p>
           <p className="mt-0.5 text-sm text-slate-800 tabular-nums">
             {peek.logLines
               ? `${peek.logLines.matching} of ${peek.logLines.sampled} match`
@@ -89,7 +89,7 @@ export function BundlePeekView({ peek, error }: { peek: PeekSummary | null; erro
       {peek.looksLikeExpressway && !peek.refusal && peek.warnings.length === 0 && (
         <p className="flex items-center gap-2 border-b border-slate-100 bg-emerald-50/60 px-4 py-2 text-sm text-emerald-800">
           <CheckCircleIcon className="h-4 w-4 text-emerald-600" />
-          Looks like an Expressway diagnostic {peek.format === "text" ? "log" : "bundle"}.
+          Looks like an Expressway diagnostic {peek.logLines ? "log" : "bundle"}.
         </p>
       )}
 
