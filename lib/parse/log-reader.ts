@@ -47,8 +47,10 @@ export class LogReader {
   private keepLines = false;
   private readonly maxBlockLines: number;
   private readonly keepBlock: ((prefix: SyslogPrefix, text: string) => boolean) | undefined;
-  /** lines that were neither timestamped nor inside a message block */
+  /** lines that were neither timestamped nor inside a message block, nor blank */
   strayLines = 0;
+  /** empty or all-space lines outside message blocks (the leading-space layout ends blocks with one) */
+  blankLines = 0;
 
   constructor(
     private readonly onEntry: (entry: LogEntry) => void,
@@ -90,12 +92,20 @@ export class LogReader {
     }
     const entry = this.pending;
     if (this.state === State.AfterHeader && entry !== null) {
-      const marker = end - start < 16 ? markerLine(spanText(source, start, end)) : null;
+      // `HTTPMSG:` / ` SIPMSG:` alone, or with the first message line after it on the same line
+      const at = skipSpaces(source, start, end);
+      const c = at < end ? firstCode(source, at) : 0;
+      const marker = c === 72 || c === 83 ? markerAt(source, at, end) : null;
       if (marker !== null) {
         this.openBlock(marker, lineNo + 1);
+        const rest = skipSpaces(source, at + marker.length + 1, end);
+        if (rest < end) {
+          entry.block!.firstLine = lineNo;
+          this.addBlockLine(source, rest, end);
+        }
         return;
       }
-      this.strayLines++;
+      this.stray(source, start, end);
       return;
     }
     if (this.state === State.InBlock && entry !== null && entry.block !== null) {
@@ -104,20 +114,41 @@ export class LogReader {
         this.flush();
         return;
       }
-      const block = entry.block;
-      block.lineCount++;
-      if (!this.keepLines) return;
-      if (block.lineCount === 1) {
-        // one string for both: the kept line is the raw one without its bar
-        const raw = spanText(source, start, end);
-        block.firstRaw = raw;
-        if (this.maxBlockLines > 0) block.lines.push(raw.charCodeAt(0) === 124 ? raw.slice(1) : raw);
-      } else if (block.lines.length < this.maxBlockLines && block.lines.length + 1 === block.lineCount) {
-        block.lines.push(spanText(source, firstCode(source, start) === 124 ? start + 1 : start, end));
+      // A bar glued to the last line (`...</resourceusageinfo>|`) closes the block after it.
+      if (n > 1 && firstCode(source, end - 1) === 124) {
+        this.addBlockLine(source, start, end - 1);
+        this.flush();
+        return;
       }
+      this.addBlockLine(source, start, end);
       return;
     }
-    this.strayLines++;
+    this.stray(source, start, end);
+  }
+
+  private addBlockLine(source: TextChunk | string, start: number, end: number): void {
+    const block = this.pending!.block!;
+    block.lineCount++;
+    if (!this.keepLines) return;
+    // Message lines start with `|`, ` |` (the first, in the leading-space layout) or one space.
+    let from = start;
+    const c = from < end ? firstCode(source, from) : 0;
+    if (c === 124) from++;
+    else if (c === 32) from += from + 1 < end && firstCode(source, from + 1) === 124 ? 2 : 1;
+    if (block.lineCount === 1) {
+      // one string for both: the kept line is the raw one without its bar
+      const raw = spanText(source, start, end);
+      block.firstRaw = raw;
+      if (this.maxBlockLines > 0) block.lines.push(raw.slice(from - start));
+    } else if (block.lines.length < this.maxBlockLines && block.lines.length + 1 === block.lineCount) {
+      block.lines.push(spanText(source, from, end));
+    }
+  }
+
+  /** A line outside any entry's message: blank ones are layout, the others were not understood. */
+  private stray(source: TextChunk | string, start: number, end: number): void {
+    if (skipSpaces(source, start, end) === end) this.blankLines++;
+    else this.strayLines++;
   }
 
   end(): void {
@@ -148,11 +179,25 @@ function spanText(source: TextChunk | string, start: number, end: number): strin
   return start === 0 && end === source.length ? source : source.slice(start, end);
 }
 
-function markerLine(line: string): BlockMarker | null {
-  const t = line.length < 16 ? line.trim() : "";
-  if (t === "HTTPMSG:") return "HTTPMSG";
-  if (t === "SIPMSG:") return "SIPMSG";
+/** `HTTPMSG:` / `SIPMSG:` at `at`, followed by the end, a space or a bar. */
+function markerAt(source: TextChunk | string, at: number, end: number): BlockMarker | null {
+  for (const marker of MARKERS) {
+    const n = marker.length;
+    if (end - at < n + 1 || firstCode(source, at + n) !== 58) continue;
+    let same = true;
+    for (let k = 0; same && k < n; k++) same = firstCode(source, at + k) === marker.charCodeAt(k);
+    if (!same) continue;
+    const after = at + n + 1 < end ? firstCode(source, at + n + 1) : 32;
+    if (after === 32 || after === 124) return marker;
+  }
   return null;
+}
+
+const MARKERS: readonly BlockMarker[] = ["HTTPMSG", "SIPMSG"];
+
+function skipSpaces(source: TextChunk | string, i: number, end: number): number {
+  while (i < end && firstCode(source, i) === 32) i++;
+  return i;
 }
 
 function markerAtEnd(line: string): BlockMarker | null {

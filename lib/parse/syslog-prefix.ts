@@ -51,7 +51,9 @@ export function timestampAt(text: string, start: number, end: number): boolean {
 
 /**
  * Fills `out` with the prefix positions of the line text[start, end); false when the line has no
- * syslog prefix. Offsets are into `text`.
+ * syslog prefix. Offsets are into `text`. Real logs vary (FORMATS.md "Real layouts"): the process
+ * token may be missing (`<ts> <host> UTCTime="..."`, processStart === processEnd then), glued to
+ * the message (`traffic_server[2030]:[ET_NET 1]WARNING:...`), or doubled by a relay (`tvcs: tvcs:`).
  */
 export function scanSyslogPrefix(text: string, start: number, end: number, out: PrefixSpan): boolean {
   if (!timestampAt(text, start, end)) return false;
@@ -59,41 +61,92 @@ export function scanSyslogPrefix(text: string, start: number, end: number, out: 
   if (tsEnd === -1 || tsEnd >= end) return false;
   const hostStart = skipSpaces(text, tsEnd, end);
   const hostEnd = text.indexOf(" ", hostStart);
-  if (hostEnd === -1 || hostEnd >= end) return false;
+  if (hostEnd === -1 || hostEnd >= end || hostEnd === hostStart) return false;
+  // a Name="value" pair right after the time: there is no host
+  for (let i = hostStart; i < hostEnd; i++) if (text.charCodeAt(i) === 61) return false;
   const procStart = skipSpaces(text, hostEnd, end);
-  let procEnd = text.indexOf(" ", procStart);
-  if (procEnd === -1 || procEnd > end) procEnd = end;
-  // The process token is `name[pid]:`, `name[pid]`, `name:` or `name`.
-  let tokenEnd = procEnd;
-  if (text.charCodeAt(tokenEnd - 1) === 58) tokenEnd--;
-  // The token is short: look inside it only (indexOf would run on into the rest of the text).
-  let nameEnd = tokenEnd;
-  out.pidStart = -1;
-  out.pidEnd = -1;
-  for (let i = procStart; i < tokenEnd; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 61) return false; // "=": a name="value" pair, not a process
-    if (c === 91) {
-      // "["
-      nameEnd = i;
-      for (let j = i + 1; j < tokenEnd; j++) {
-        if (text.charCodeAt(j) === 93) {
-          out.pidStart = i + 1;
-          out.pidEnd = j;
-          break;
-        }
-      }
-      break;
-    }
-  }
-  if (nameEnd <= procStart) return false;
   out.timestampEnd = tsEnd;
   out.hostStart = hostStart;
   out.hostEnd = hostEnd;
+  out.pidStart = -1;
+  out.pidEnd = -1;
+  // The process token is `name[pid]:`, `name[pid]`, `name:` or `name`; it ends at a space, or at
+  // the colon after it when the message follows without one. The token is short: look inside it
+  // only (indexOf would run on into the rest of the text).
+  let nameEnd = -1;
+  let tokenEnd = end;
+  let messageFrom = end;
+  for (let i = procStart; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      tokenEnd = i;
+      messageFrom = i;
+      break;
+    }
+    if (c === 61 || c === 34) {
+      // "=" or a quote: a Name="value" pair, not a process
+      return noProcess(out, procStart);
+    }
+    if (c === 91 && nameEnd === -1) {
+      // "[": the pid follows
+      nameEnd = i;
+      let j = i + 1;
+      while (j < end && text.charCodeAt(j) !== 93 && text.charCodeAt(j) !== 32) j++;
+      if (j < end && text.charCodeAt(j) === 93) {
+        out.pidStart = i + 1;
+        out.pidEnd = j;
+        i = j;
+        continue;
+      }
+      return noProcess(out, procStart);
+    }
+    if (c === 58) {
+      // ":" ends the token
+      tokenEnd = i;
+      messageFrom = i + 1;
+      break;
+    }
+  }
+  if (nameEnd === -1) nameEnd = tokenEnd;
+  if (nameEnd <= procStart) return false;
   out.processStart = procStart;
   out.processEnd = nameEnd;
-  out.messageStart = skipSpaces(text, procEnd, end);
+  out.messageStart = skipRelayedToken(text, skipSpaces(text, messageFrom, end), end, procStart, nameEnd);
   return true;
+}
+
+function noProcess(out: PrefixSpan, at: number): true {
+  out.processStart = at;
+  out.processEnd = at;
+  out.pidStart = -1;
+  out.pidEnd = -1;
+  out.messageStart = at;
+  return true;
+}
+
+/**
+ * A second `word:` token before the pairs (`tvcs: tvcs: UTCTime=...` relayed, `httpd[15060]: web:
+ * Event=...`) belongs to the prefix; `WARNING: Core server ...` does not (no pair follows it).
+ */
+function skipRelayedToken(text: string, at: number, end: number, procStart: number, procEnd: number): number {
+  let i = at;
+  while (i < end && i - at <= 32 && isWordChar(text.charCodeAt(i))) i++;
+  if (i === at || i >= end - 1 || text.charCodeAt(i) !== 58 || text.charCodeAt(i + 1) !== 32) return at;
+  const next = skipSpaces(text, i + 1, end);
+  let same = i - at === procEnd - procStart;
+  for (let k = 0; same && k < i - at; k++) same = text.charCodeAt(at + k) === text.charCodeAt(procStart + k);
+  if (same || startsWithPair(text, next, end)) return next;
+  return at;
+}
+
+function startsWithPair(text: string, at: number, end: number): boolean {
+  let i = at;
+  while (i < end && i - at <= 40 && isWordChar(text.charCodeAt(i))) i++;
+  return i > at && text.charCodeAt(i) === 61 && text.charCodeAt(i + 1) === 34;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 46;
 }
 
 const span = new PrefixSpan();
