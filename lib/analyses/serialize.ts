@@ -6,7 +6,10 @@ import {
   analysisDetailsSchema,
   type AnalysisDetails,
   evidenceSchema,
+  productIdentitySchema,
+  readingSchema,
   referenceSchema,
+  relatedCheckSchema,
   type AnalysisSummary,
   type PreviousRun,
   previousOutcomeSchema,
@@ -39,6 +42,11 @@ function parseDetails(value: unknown): AnalysisDetails {
   return parsed.success ? parsed.data : {};
 }
 
+/** A stored JSON field that parses, under its key; nothing for older rows. */
+function optional<K extends string, T>(k: K, parsed: { success: true; data: T } | { success: false }): Partial<Record<K, T>> {
+  return parsed.success ? ({ [k]: parsed.data } as Record<K, T>) : {};
+}
+
 export function toSummary(a: Analysis): AnalysisSummary {
   return {
     id: a.id,
@@ -69,6 +77,8 @@ export function toResult(r: Result): SignatureResult {
     affected: parseList(affectedSchema, r.affected),
     evidence: parseList(evidenceSchema, r.evidence),
     references: parseList(referenceSchema, r.references),
+    ...(Array.isArray(r.related) && r.related.length > 0 ? { related: parseList(relatedCheckSchema, r.related) } : {}),
+    ...(r.partOf ? { partOf: r.partOf } : {}),
   };
 }
 
@@ -92,6 +102,8 @@ export function toView(a: Analysis & { results: Result[] }): AnalysisView {
       timeRange: a.logStart && a.logEnd ? { start: a.logStart, end: a.logEnd } : null,
       notes: parseList(z.string(), a.notes),
       lineCount: a.lineCount,
+      ...optional("identity", productIdentitySchema.safeParse(a.identity)),
+      ...optional("reading", readingSchema.safeParse(a.reading)),
     },
     counts: counts(a),
     results: a.results.map(toResult),

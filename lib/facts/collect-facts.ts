@@ -6,6 +6,7 @@ import { DumpXmlReader } from "@/lib/parse/dump-xml";
 import { parseXconfLine } from "@/lib/parse/xconf";
 import { XstatReader } from "@/lib/parse/xstat";
 import type { Facts } from "@/lib/facts/facts";
+import { identifyProduct } from "@/lib/facts/product-identity";
 import { SystemCollector } from "@/lib/facts/system-facts";
 import { TrafficServerCollector } from "@/lib/facts/traffic-server-facts";
 import { TlsCollector } from "@/lib/facts/tls-facts";
@@ -172,6 +173,8 @@ export function createFactsCollector(options: CollectOptions = {}): FactsCollect
       const sys = system.finish();
       const tlsFacts = tls.finish();
       const store = trustStore.finish();
+      const eventFacts = events.finish();
+      const trafficServerFacts = trafficServer.finish();
       return {
         fileName,
         files: read.files,
@@ -180,15 +183,16 @@ export function createFactsCollector(options: CollectOptions = {}): FactsCollect
         host: sys.host,
         hosts: sys.hosts,
         product: sys.product,
+        identity: identifyProduct({ ...sys, processLines: eventFacts.processLines, requestsToUnifiedCm: trafficServerFacts.failures.length }),
         version: sys.version,
         versions: sys.versions,
         config: sys.config,
         timeRange: sys.timeRange,
         logFiles,
         lineFamilies,
-        trafficServer: trafficServer.finish(),
+        trafficServer: trafficServerFacts,
         tls: tlsFacts,
-        events: { ...events.finish(), evidence: events.evidence() },
+        events: { ...eventFacts, evidence: events.evidence() },
         warnings: warnings.finish(),
         trustStore: store,
       };

@@ -3,6 +3,7 @@
 import type { BundleFile } from "@/lib/bundle/bundle-file";
 import type { Evidence } from "@/lib/results/types";
 import type { MraTarget } from "@/lib/facts/mra-target";
+import type { ProductIdentity } from "@/lib/facts/product-identity";
 import type { TlsFacts } from "@/lib/facts/tls-facts";
 import type { VerifyErrorKind } from "@/lib/facts/verify-error";
 import type { LogEventFacts, LogEventKind } from "@/lib/facts/log-events";
@@ -27,6 +28,8 @@ export type Facts = {
   host: string | null;
   hosts: string[];
   product: string | null;
+  /** Expressway-C / -E or VCS, and how that was decided */
+  identity: ProductIdentity;
   /** the highest software version among the peers (the one that decides whether a change applies) */
   version: Located<string> | null;
   /** every distinct version seen, one per peer that reported one */

@@ -9,12 +9,17 @@ const VERSION_NEEDLE = "Version";
 /** What a log line must contain to matter to onLogMessage. */
 export const SYSTEM_LOG_NEEDLES: readonly string[] = [VERSION_NEEDLE];
 const LOG_VERSION_RE = /\b(?:Software)?Version[=:]\s*"?(X\d{1,3}\.\d{1,3}(?:\.\d{1,4})?)/;
-const STAMP_NAME_RE = /^(?:diagnostic_log|loggingsnapshot|xconf_dump|xstat_dump)_(.+?)_\d{4}-\d{2}-\d{2}_\d{2}_\d{2}_\d{2}/i;
+// The stamp's time is `HH:MM:SS` as Expressway writes it, `HH_MM_SS` once a Windows tool renamed it.
+const STAMP_NAME_RE = /^(?:diagnostic_log|loggingsnapshot|xconf_dump|xstat_dump)_(.+?)_\d{4}-\d{2}-\d{2}_\d{2}[_:]\d{2}[_:]\d{2}/i;
 
 export type SystemFacts = {
   host: string | null;
   hosts: string[];
   product: string | null;
+  /** xstat `SystemUnit ExpresswaySeries` ("True" on Expressway, "False" on VCS) */
+  expresswaySeries: Located<string> | null;
+  /** xstat option keys' descriptions (and keys), one per option */
+  options: Located<string>[];
   version: Located<string> | null;
   versions: Located<string>[];
   config: Map<string, Located<string>[]>;
@@ -28,6 +33,8 @@ export class SystemCollector {
   private readonly syslogHosts: string[] = [];
   private readonly nameHosts: string[] = [];
   private product: string | null = null;
+  private expresswaySeries: Located<string> | null = null;
+  private readonly options: Located<string>[] = [];
   private readonly xstatVersions: Located<string>[] = [];
   private readonly logVersions: Located<string>[] = [];
   private readonly config = new Map<string, Located<string>[]>();
@@ -52,6 +59,10 @@ export class SystemCollector {
   onXstat(file: string, entry: XstatEntry, line: number, text: string): void {
     const path = entry.path.replace(/^Status\//, "");
     if (path === "SystemUnit/Product") this.product ??= entry.value;
+    else if (path === "SystemUnit/ExpresswaySeries") this.expresswaySeries ??= { value: entry.value, source: { file, line, text } };
+    else if (path.startsWith("Options/") && (path.endsWith("/Description") || path.endsWith("/Key"))) {
+      if (this.options.length < 64) this.options.push({ value: entry.value, source: { file, line, text } });
+    }
     else if (path === "SystemUnit/Software/Version") this.xstatVersions.push({ value: entry.value, source: { file, line, text } });
     else if (path === "Hostname" || path === "SystemUnit/Hostname" || path === "SystemUnit/SystemName") addDistinct(this.xstatHosts, entry.value);
   }
@@ -116,6 +127,8 @@ export class SystemCollector {
       host: hosts.length > 0 ? hosts.join(", ") : null,
       hosts,
       product: this.product,
+      expresswaySeries: this.expresswaySeries,
+      options: this.options,
       version,
       versions,
       config: this.config,

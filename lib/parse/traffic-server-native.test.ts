@@ -55,3 +55,25 @@ describe("traffic server native lines", () => {
     assert.equal(parseTrafficServerMessage("Traffic Server is fully initialized."), null);
   });
 });
+
+describe("traffic server native lines in the real layouts", () => {
+  it("reads a line without spaces after the thread and the level", () => {
+    const m = parseNativeMessage("[ET_NET 1]WARNING:Core server certificate verification failed for (cucm.steven.lab). Action=Terminate Error=self signed certificate server=cucm.steven.lab(10.48.36.215) depth=0")!;
+    assert.equal(m.thread, "ET_NET 1");
+    assert.equal(m.level, "WARNING");
+    const f = parseTrafficServerMessage(m.text)!;
+    assert.equal(f.type, "verification_failed");
+    const ssl = parseTrafficServerMessage(parseNativeMessage("[ET_NET 1]ERROR:SSL connection failed for 'expc.cisco.com':error:14094418: SSL routines:ssl3_read_bytes:tlsv1 alert unknown ca")!.text)!;
+    assert.deepEqual(ssl, { type: "ssl_connection_failed", name: "expc.cisco.com", error: "error:14094418: SSL routines:ssl3_read_bytes:tlsv1 alert unknown ca", code: "14094418" });
+  });
+
+  it("knows a node logged as server=(null)(ip) by its IP only, never as a host named null", () => {
+    const m = parseTrafficServerMessage("Core server certificate verification failed for (10.48.36.216). Action=Terminate Error=self-signed certificate server=(null)(10.48.36.216) depth=0");
+    assert.deepEqual(m, { type: "verification_failed", name: "10.48.36.216", action: "Terminate", error: "self-signed certificate", serverHost: null, serverIp: "10.48.36.216", depth: 0 });
+  });
+
+  it("reads `Origin hostname (x) not in certificate` as the name check", () => {
+    const m = parseTrafficServerMessage("Origin hostname (imp.steven.lab) not in certificate. Action=Terminate server=imp.steven.lab(10.48.36.217)");
+    assert.deepEqual(m, { type: "sni_not_in_certificate", sni: "imp.steven.lab", action: "Terminate", serverHost: "imp.steven.lab", serverIp: "10.48.36.217" });
+  });
+});

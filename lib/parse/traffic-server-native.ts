@@ -72,7 +72,8 @@ const VERIFY_MARK = "Core server certificate verification failed for (";
 const SNI_MARK = "not in certificate";
 const SSL_MARK = "SSL connection failed for '";
 
-const SNI_RE = /SNI \((.*?)\) not in certificate\.?(?:\s+Action=(\S+))?(?:\s+server=([^\s(]*)\(([^)\s]*)\))?/;
+// `SNI (%s)`, or `Origin hostname (%s)` in newer ATS: the same name check
+const SNI_RE = /(?:SNI|Origin hostname) \((.*?)\) not in certificate\.?(?:\s+Action=(\S+))?(?:\s+server=(\(null\)|[^\s(]*)\(([^)\s]*)\))?/;
 const SSL_RE = /SSL connection failed for '([^']*)'(?::\s*(.*))?/;
 const OPENSSL_CODE_RE = /error:([0-9A-Fa-f]{8}):/;
 
@@ -84,7 +85,7 @@ export function parseTrafficServerMessage(text: string): TrafficServerMessage | 
   if (text.indexOf(SNI_MARK) !== -1) {
     const m = SNI_RE.exec(text);
     if (!m) return null;
-    return { type: "sni_not_in_certificate", sni: m[1], action: m[2] ?? null, serverHost: m[3] || null, serverIp: m[4] || null };
+    return { type: "sni_not_in_certificate", sni: m[1], action: m[2]?.replace(/[.,]$/, "") ?? null, serverHost: knownHost(m[3]), serverIp: m[4] || null };
   }
   if (text.indexOf(SSL_MARK) !== -1) {
     const m = SSL_RE.exec(text);
@@ -97,7 +98,8 @@ export function parseTrafficServerMessage(text: string): TrafficServerMessage | 
 }
 
 const ACTION_RE = /\bAction=(\S+)/;
-const SERVER_RE = /\sserver=([^\s(]*)\(([^)\s]*)\)/;
+// `server=%s(%s)`: the name is `(null)` when the connection had none (ATS prints a null pointer so)
+const SERVER_RE = /\sserver=(\(null\)|[^\s(]*)\(([^)\s]*)\)/;
 const DEPTH_RE = /\sdepth=(-?\d+)/;
 
 /** Field by field, so a reordered or partly missing message still yields what it has. */
@@ -124,8 +126,14 @@ function parseVerificationFailed(text: string): CertificateVerificationFailed {
     name,
     action: ACTION_RE.exec(text)?.[1]?.replace(/[.,]$/, "") ?? null,
     error,
-    serverHost: server?.[1] || null,
+    serverHost: knownHost(server?.[1]),
     serverIp: server?.[2] || null,
     depth: depth ? Number(depth[1]) : null,
   };
+}
+
+/** The host part of `server=host(ip)`; none for `(null)` or an empty name (the node is then known by its IP). */
+function knownHost(raw: string | undefined): string | null {
+  if (!raw || raw === "(null)" || raw === "null") return null;
+  return raw;
 }

@@ -9,6 +9,7 @@ import { refusals } from "@/lib/bundle/read-refusals";
 import { createFactsCollector } from "@/lib/facts/collect-facts";
 import type { ScanThreadSetting } from "@/lib/scan/log-feed";
 import { CATALOG_VERSION, SIGNATURES, runSignatures } from "@/lib/signatures/registry";
+import { consolidateResults } from "@/lib/pipeline/consolidate-results";
 import { buildMraRequests } from "@/lib/pipeline/build-mra-requests";
 import { buildUnexplainedWarnings } from "@/lib/pipeline/build-unexplained-warnings";
 
@@ -57,8 +58,9 @@ export async function analyzeBundle(
       timeRange: facts.timeRange,
       notes: facts.notes,
       lineCount: facts.lineCount,
+      identity: { name: facts.identity.name, series: facts.identity.series, role: facts.identity.role, decidedBy: facts.identity.decidedBy },
     },
-    results: runSignatures(facts),
+    results: consolidateResults(runSignatures(facts), SIGNATURES, facts.identity),
     details: {
       // Only bundles with a capture or certificate files get a certificates view.
       tls: facts.tls && (facts.tls.captureFiles.length > 0 || facts.tls.trustStoreFiles.length > 0 || facts.tls.serverCertificateFiles.length > 0) ? facts.tls.details : undefined,

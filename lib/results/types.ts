@@ -64,6 +64,21 @@ export type EvidenceContext = NonNullable<Evidence["context"]>;
 
 export const referenceSchema = z.object({ title: z.string(), url: z.string().url() });
 
+/** How a check folded into a card relates to the card's diagnosis. */
+export const RELATIONS = ["related_check", "contributing_factor", "same_missing_input"] as const;
+
+/** A check shown inside another card instead of as a card of its own (one root cause, one card). */
+export const relatedCheckSchema = z.object({
+  signatureId: z.string(),
+  title: z.string(),
+  relation: z.enum(RELATIONS),
+  /** what the folded check concluded on its own */
+  outcome: outcomeSchema,
+  /** its description, for the card to show */
+  summary: z.string(),
+});
+export type RelatedCheck = z.infer<typeof relatedCheckSchema>;
+
 export const signatureResultSchema = z.object({
   signatureId: z.string(),
   signatureVersion: z.number().int().positive(),
@@ -79,8 +94,45 @@ export const signatureResultSchema = z.object({
   affected: z.array(affectedSchema),
   evidence: z.array(evidenceSchema),
   references: z.array(referenceSchema).default([]),
+  /** the checks folded into this card: they touch the same evidence, or miss the same input */
+  related: z.array(relatedCheckSchema).optional(),
+  /** set on a folded check: the signatureId of the card that shows it (it is no card of its own) */
+  partOf: z.string().optional(),
 });
 export type SignatureResult = z.infer<typeof signatureResultSchema>;
+
+/** Which box wrote the bundle, and from what that was decided. */
+export const productIdentitySchema = z.object({
+  name: z.enum(["Expressway-C", "Expressway-E", "VCS Control", "VCS Expressway"]).nullable(),
+  series: z.enum(["Expressway", "VCS"]).nullable(),
+  role: z.enum(["control", "edge"]).nullable(),
+  decidedBy: z.array(z.string()),
+});
+export type ProductIdentityView = z.infer<typeof productIdentitySchema>;
+
+/** What the reader understood of one log file. */
+export const readingFileSchema = z.object({
+  file: z.string(),
+  /** every line of the file */
+  lines: z.number().int().nonnegative(),
+  /** timestamped lines per line family (the logging process; "no process token" for lines without one) */
+  families: z.array(z.object({ name: z.string(), lines: z.number().int().nonnegative() })),
+  /** lines inside SIPMSG / HTTPMSG message blocks */
+  messageLines: z.number().int().nonnegative(),
+  blankLines: z.number().int().nonnegative(),
+  /** lines skipped for their length */
+  longLines: z.number().int().nonnegative(),
+  /** lines that matched no family: neither a readable timestamped line nor part of a message */
+  notUnderstood: z.number().int().nonnegative(),
+  /** a few of them, masked like the unexplained warnings' templates */
+  samples: z.array(z.object({ line: z.number().int().positive(), template: z.string() })),
+});
+
+export const readingSchema = z.object({
+  files: z.array(readingFileSchema),
+  notUnderstood: z.number().int().nonnegative(),
+});
+export type Reading = z.infer<typeof readingSchema>;
 
 /** What the pipeline learned about the bundle itself. */
 export const bundleFactsSchema = z.object({
@@ -92,6 +144,10 @@ export const bundleFactsSchema = z.object({
   /** things the reader skipped or could not read, said plainly (never customer content beyond names) */
   notes: z.array(z.string()),
   lineCount: z.number().int().nonnegative(),
+  /** Expressway-C / -E or VCS (absent on analyses made before it was detected) */
+  identity: productIdentitySchema.optional(),
+  /** what the reader understood per log file (absent on older analyses) */
+  reading: readingSchema.optional(),
 });
 export type BundleFacts = z.infer<typeof bundleFactsSchema>;
 

@@ -220,7 +220,8 @@ export function sniffLogText(text: string): { sampled: number; matching: number;
   let expresswayHints = 0;
   const hosts = new Map<string, number>();
   for (const line of lines) {
-    if (!line || line.startsWith("|") || line === "SIPMSG:" || line === "HTTPMSG:") continue;
+    // message lines: `|...`, and in the real layout ` |...`, ` Header: ...`, ` SIPMSG:`
+    if (!line || line.startsWith("|") || line.startsWith(" ") || line === "SIPMSG:" || line === "HTTPMSG:") continue;
     sampled++;
     const m = SYSLOG_LINE.exec(line);
     if (!m) continue;

@@ -63,7 +63,8 @@ export async function runAnalysis(
     throw err;
   }
 
-  const count = (o: Outcome) => output.results.filter((r) => r.outcome === o).length;
+  // Checks folded into another card are shown inside it: the counts are of cards.
+  const count = (o: Outcome) => output.results.filter((r) => r.outcome === o && !r.partOf).length;
   const { bundle } = output;
   await prisma.$transaction(async (tx) => {
     await tx.result.deleteMany({ where: { analysisId } });
@@ -84,6 +85,8 @@ export async function runAnalysis(
         affected: r.affected,
         evidence: r.evidence,
         references: r.references,
+        related: r.related ?? [],
+        partOf: r.partOf ?? null,
       })),
     });
     // The details are most of what is written (~650 KB of JSON for a busy bundle): handed over as one
@@ -105,6 +108,8 @@ export async function runAnalysis(
         files: bundle.files,
         notes: bundle.notes,
         lineCount: bundle.lineCount,
+        identity: bundle.identity ?? undefined,
+        reading: bundle.reading ?? undefined,
         stats: { analysisMs: stats.ms, peakRssBytes: stats.peakRssBytes },
         catalogVersion: output.catalogVersion,
         issueCount: count("issue"),
