@@ -6,6 +6,7 @@ import { DumpXmlReader } from "@/lib/parse/dump-xml";
 import { parseXconfLine } from "@/lib/parse/xconf";
 import { XstatReader } from "@/lib/parse/xstat";
 import type { Facts } from "@/lib/facts/facts";
+import { EdgeConfigCollector } from "@/lib/facts/edge-config-facts";
 import { identifyProduct } from "@/lib/facts/product-identity";
 import { SystemCollector } from "@/lib/facts/system-facts";
 import { TrafficServerCollector } from "@/lib/facts/traffic-server-facts";
@@ -49,9 +50,11 @@ export function createFactsCollector(options: CollectOptions = {}): FactsCollect
   let pemChunks: Buffer[] | null = null;
   let pemBytes = 0;
   /** the collectors that read whole entries of their line families (processes, modules) */
-  const subscribers: EntrySubscriber[] = [trafficServer];
+  const edgeConfig = new EdgeConfigCollector();
+  const subscribers: EntrySubscriber[] = [trafficServer, edgeConfig];
   const logFiles: string[] = [];
   const lineFamilies: Facts["lineFamilies"] = [];
+  const reading: Facts["reading"] = [];
   let sink: LineSink | null = null;
   let log: LogFileLines | null = null;
 
@@ -156,6 +159,7 @@ export function createFactsCollector(options: CollectOptions = {}): FactsCollect
       if (log) {
         log.end();
         lineFamilies.push({ file: log.file, ...log.families() });
+        reading.push({ file: log.file, ...log.readingCounts() });
         system.endLogFile();
         log = null;
       }
@@ -190,7 +194,9 @@ export function createFactsCollector(options: CollectOptions = {}): FactsCollect
         timeRange: sys.timeRange,
         logFiles,
         lineFamilies,
+        reading,
         trafficServer: trafficServerFacts,
+        edgeConfig: edgeConfig.finish(),
         tls: tlsFacts,
         events: { ...eventFacts, evidence: events.evidence() },
         warnings: warnings.finish(),

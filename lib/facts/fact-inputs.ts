@@ -38,16 +38,27 @@ export const FACT_INPUTS: Record<FactKey, FactInput> = {
   host: { what: "a host name (log prefix, xstat or bundle name)", why: "The host names the Expressway in the findings.", howToGet: COLLECT },
   hosts: { what: "host names (log prefix, xstat or bundle name)", why: "Several hosts mean several cluster peers.", howToGet: COLLECT },
   product: XSTAT,
+  identity: {
+    what: "the status dump (xstat_dump: ExpresswaySeries, option keys), the configuration's traversal zones, or the log",
+    why: "Some checks concern only one side of the edge (Expressway-C or Expressway-E).",
+    howToGet: COLLECT,
+  },
   version: { what: "the software version (xstat_dump, or the log's version lines)", why: "Whether a defect applies depends on the version.", howToGet: COLLECT },
   versions: { what: "the software versions of the peers", why: "Peers of a cluster must run the same version.", howToGet: COLLECT },
   config: XCONF,
   timeRange: LOG,
   logFiles: LOG,
   lineFamilies: LOG,
+  reading: LOG,
   trafficServer: {
     what: "traffic_server lines in the log (the MRA HTTPS proxy on Expressway-C)",
     why: "MRA requests and their certificate checks are logged by the traffic server.",
     howToGet: `Set the network.http.trafficserver log level to DEBUG (Maintenance > Diagnostics > Advanced > Support Log configuration) if it is not, then: ${COLLECT}`,
+  },
+  edgeConfig: {
+    what: "edgeconfigprovisioning lines in the log (Expressway-C's edge configuration server)",
+    why: "Expressway-C logs the UDS requests it makes for MRA clients there, with CUCM's answers.",
+    howToGet: `Set the developer.edgeconfigprovisioning log level to DEBUG (Maintenance > Diagnostics > Advanced > Support Log configuration), then: ${COLLECT}`,
   },
   tls: {
     what: "a packet capture, trust store (ca_*.pem) or server certificate (server_*.pem)",

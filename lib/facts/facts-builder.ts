@@ -3,7 +3,7 @@
 import type { Facts, Located, TrafficServerFacts } from "@/lib/facts/facts";
 
 export function emptyTrafficServer(): TrafficServerFacts {
-  return { lineCount: 0, debugLineCount: 0, forwardedRequestCount: 0, mraRequestCount: 0, requests: [], failures: [], failureCount: 0, failureEvidence: [] };
+  return { lineCount: 0, debugLineCount: 0, forwardedRequestCount: 0, mraRequestCount: 0, requests: [], failures: [], failureCount: 0, failureEvidence: [], errorResponses: [], unread: [] };
 }
 
 export function buildFacts(partial: Partial<Facts> = {}): Facts {
@@ -15,13 +15,16 @@ export function buildFacts(partial: Partial<Facts> = {}): Facts {
     host: null,
     hosts: [],
     product: null,
+    identity: { name: null, series: null, role: null, decidedBy: [], evidence: [] },
     version: null,
     versions: [],
     config: new Map(),
     timeRange: null,
     logFiles: [],
     lineFamilies: [],
+    reading: [],
     trafficServer: emptyTrafficServer(),
+    edgeConfig: { lineCount: 0, responses: [], authFailures: [] },
     tls: undefined,
     events: { events: {}, counts: {}, processLines: {}, evidence: {} },
     warnings: { totalLines: 0, groups: [], truncated: false, droppedLines: 0 },

@@ -3,6 +3,8 @@
 import type { BundleFile } from "@/lib/bundle/bundle-file";
 import type { Evidence } from "@/lib/results/types";
 import type { MraTarget } from "@/lib/facts/mra-target";
+import type { EdgeConfigFacts } from "@/lib/facts/edge-config-facts";
+import type { ReadingCounts } from "@/lib/facts/reading-counter";
 import type { ProductIdentity } from "@/lib/facts/product-identity";
 import type { TlsFacts } from "@/lib/facts/tls-facts";
 import type { VerifyErrorKind } from "@/lib/facts/verify-error";
@@ -41,7 +43,11 @@ export type Facts = {
   logFiles: string[];
   /** per log file, how many stamped lines each process and each module (`Module="..."`) wrote */
   lineFamilies: ({ file: string } & LineFamilies)[];
+  /** per log file: lines in message blocks, blank, skipped, not understood (with masked samples) */
+  reading: ({ file: string } & ReadingCounts)[];
   trafficServer: TrafficServerFacts;
+  /** Expressway-C's edge config provisioning server: its UDS responses and authentication failures */
+  edgeConfig: EdgeConfigFacts;
   /** TLS sessions and certificates from the bundle's captures and trust store (absent: not collected) */
   tls?: TlsFacts;
   /** known phrases found in the logs (TLS alerts, traversal, SSO, XCP, edge config), with evidence */
@@ -68,6 +74,21 @@ export type TrafficServerFacts = {
   failureCount: number;
   /** WARNING, SSL ERROR and 502 response lines of the failures, folded and capped */
   failureEvidence: Evidence[];
+  /** `Event="Sending HTTP error response"` lines (the first ones) */
+  errorResponses: HttpErrorResponse[];
+  /** per file: its lines this collector could not read (neither pairs nor a known native message) */
+  unread: { file: string; count: number; samples: SourceRef[] }[];
+};
+
+export type HttpErrorResponse = {
+  source: SourceRef;
+  timestamp: string;
+  peer: string | null;
+  status: number | null;
+  reason: string | null;
+  /** the client it was sent to */
+  dstIp: string | null;
+  dstPort: number | null;
 };
 
 export type MraRequest = {

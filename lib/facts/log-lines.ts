@@ -9,6 +9,7 @@ import { LogReader } from "@/lib/parse/log-reader";
 import { parseSyslogPrefix } from "@/lib/parse/syslog-prefix";
 import type { LineFamilies } from "@/lib/facts/facts";
 import type { LineContext } from "@/lib/facts/line-context";
+import { ReadingCounter, type ReadingCounts } from "@/lib/facts/reading-counter";
 import { LOG_EVENT_NEEDLES, type LogEventCollector } from "@/lib/facts/log-events";
 import { SYSTEM_LOG_NEEDLES, type SystemCollector } from "@/lib/facts/system-facts";
 import { WARNING_NEEDLES, type WarningCollector } from "@/lib/facts/warning-templates";
@@ -52,6 +53,8 @@ export class LogFileLines {
   /** which subscribers (bits) want each process's and each module's entries */
   private readonly processWanted: number[] = [];
   private readonly moduleWanted: number[] = [];
+  /** what was understood of the file, for the reading report */
+  private readonly reading = new ReadingCounter();
 
   constructor(
     readonly file: string,
@@ -91,6 +94,7 @@ export class LogFileLines {
       const lineNo = rows[r + 2];
       const info = rows[r + 3];
       if ((info & LONG) !== 0) {
+        this.reading.long();
         this.onLongLine(lineNo, start);
         continue;
       }
@@ -98,6 +102,7 @@ export class LogFileLines {
       const marked = (info & MARKED) !== 0;
 
       if ((info & STAMPED) === 0) {
+        this.reading.unstamped(chunk, start, end, lineNo);
         const active = this.active;
         if (active !== 0) for (let b = 0; active >>> b !== 0; b++) if ((active & (1 << b)) !== 0) readers[b].pushMessageLine(chunk, start, end, lineNo);
         if (marked) events.onLine(file, chunk.line(start, end), lineNo, this.owner());
@@ -110,6 +115,7 @@ export class LogFileLines {
       this.ownerEnd = end;
       this.ownerText = null;
       if (this.active !== 0) this.endEntries();
+      this.reading.stamped(chunk, start, end, lineNo, (info & PREFIXED) !== 0);
       let line: string | null = null;
       if ((info & PREFIXED) !== 0) {
         const k = info >>> PROCESS_SHIFT;
@@ -163,6 +169,11 @@ export class LogFileLines {
     for (let k = 0; k < this.names.length; k++) processes[this.names[k]] = (processes[this.names[k]] ?? 0) + this.counts[k];
     for (let m = 0; m < this.moduleNames.length; m++) modules[this.moduleNames[m]] = (modules[this.moduleNames[m]] ?? 0) + this.moduleCounts[m];
     return { processes, modules };
+  }
+
+  /** What was understood of the file (complete once it has ended). */
+  readingCounts(): ReadingCounts {
+    return this.reading.finish();
   }
 
   private endEntries(): void {

@@ -12,7 +12,7 @@ import {
   parseTrafficServerMessage,
 } from "@/lib/parse/traffic-server-native";
 import { EvidenceBag } from "@/lib/facts/evidence-bag";
-import type { MraRequest, TrafficServerFacts, VerificationFailureGroup } from "@/lib/facts/facts";
+import type { HttpErrorResponse, MraRequest, SourceRef, TrafficServerFacts, VerificationFailureGroup } from "@/lib/facts/facts";
 import { parseMraUrl } from "@/lib/facts/mra-target";
 import { classifyVerifyError } from "@/lib/facts/verify-error";
 import type { LineContext } from "@/lib/facts/line-context";
@@ -53,6 +53,9 @@ export class TrafficServerCollector implements EntrySubscriber {
   private mraRequestCount = 0;
   private failureCount = 0;
   private readonly requests: MraRequest[] = [];
+  private readonly errorResponses: HttpErrorResponse[] = [];
+  /** lines neither in Name="value" pairs nor a native message this collector knows, per file */
+  private readonly unread = new Map<string, { count: number; samples: SourceRef[] }>();
   private readonly groups = new Map<string, VerificationFailureGroup>();
   private readonly contexts = new Map<string, ProcessContext>();
   private readonly evidence = new EvidenceBag(200);
@@ -100,9 +103,23 @@ export class TrafficServerCollector implements EntrySubscriber {
         this.onSendingResponse(file, entry, ctx);
         return;
     }
-    if (findValue(text, "Event", start) === "Request Allowed") {
+    const event = findValue(text, "Event", start);
+    if (event === "Request Allowed") {
       const user = findValue(text, "Username", start);
       if (user && ctx.lastReceived && ctx.lastReceived.user === null) ctx.lastReceived.user = user;
+    } else if (event === "Sending HTTP error response") {
+      // TN 117811: `Event="Sending HTTP error response" Status="403" Reason="Forbidden" Dst-ip=... Dst-port=...`
+      if (this.errorResponses.length < MAX_REQUEST_SAMPLES) {
+        this.errorResponses.push({
+          source: { file, line: entry.line, text },
+          timestamp: prefix.timestamp,
+          peer: prefix.host || null,
+          status: toPort(findValue(text, "Status", start)) ?? null,
+          reason: findValue(text, "Reason", start),
+          dstIp: findValue(text, "Dst-ip", start),
+          dstPort: toPort(findValue(text, "Dst-port", start)),
+        });
+      }
     }
   }
 
@@ -117,6 +134,8 @@ export class TrafficServerCollector implements EntrySubscriber {
       failures,
       failureCount: this.failureCount,
       failureEvidence: this.evidence.list(),
+      errorResponses: this.errorResponses,
+      unread: [...this.unread].map(([file, u]) => ({ file, ...u })),
     };
   }
 
@@ -216,7 +235,14 @@ export class TrafficServerCollector implements EntrySubscriber {
 
   private onNative(file: string, entry: LogEntry, ctx: ProcessContext): void {
     const native = parseNativeMessage(entry.text, entry.prefix.messageStart);
-    if (native === null) return;
+    if (native === null) {
+      // neither pairs nor `[thread] LEVEL: text`: a layout this collector does not know
+      let u = this.unread.get(file);
+      if (!u) this.unread.set(file, (u = { count: 0, samples: [] }));
+      u.count++;
+      if (u.samples.length < 5) u.samples.push({ file, line: entry.line, text: entry.text.length > 2000 ? entry.text.slice(0, 2000) : entry.text });
+      return;
+    }
     const msg = parseTrafficServerMessage(native.text);
     if (msg === null) return;
     if (msg.type === "ssl_connection_failed") {

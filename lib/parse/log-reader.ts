@@ -105,6 +105,8 @@ export class LogReader {
         }
         return;
       }
+      // a marker must follow its entry's line directly: after a stray line none opens a block
+      if (skipSpaces(source, start, end) !== end) this.state = State.Idle;
       this.stray(source, start, end);
       return;
     }

@@ -9,6 +9,7 @@ import { refusals } from "@/lib/bundle/read-refusals";
 import { createFactsCollector } from "@/lib/facts/collect-facts";
 import type { ScanThreadSetting } from "@/lib/scan/log-feed";
 import { CATALOG_VERSION, SIGNATURES, runSignatures } from "@/lib/signatures/registry";
+import { buildReading } from "@/lib/pipeline/build-reading";
 import { consolidateResults } from "@/lib/pipeline/consolidate-results";
 import { buildMraRequests } from "@/lib/pipeline/build-mra-requests";
 import { buildUnexplainedWarnings } from "@/lib/pipeline/build-unexplained-warnings";
@@ -58,6 +59,7 @@ export async function analyzeBundle(
       timeRange: facts.timeRange,
       notes: facts.notes,
       lineCount: facts.lineCount,
+      reading: buildReading(facts),
       identity: { name: facts.identity.name, series: facts.identity.series, role: facts.identity.role, decidedBy: facts.identity.decidedBy },
     },
     results: consolidateResults(runSignatures(facts), SIGNATURES, facts.identity),

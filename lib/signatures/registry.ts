@@ -23,7 +23,7 @@ import { collabEdgeSanMismatch } from "@/lib/signatures/collab-edge-san-mismatch
 import { ssoSamlFailure } from "@/lib/signatures/sso-saml-failure";
 
 /** Bump when a signature is added, removed, or changes its version. */
-export const CATALOG_VERSION = "2025.3.0";
+export const CATALOG_VERSION = "2025.4.0";
 
 export const SIGNATURES: readonly Signature[] = Object.freeze([
   x142TrafficServerVerification,

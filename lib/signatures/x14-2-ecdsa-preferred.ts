@@ -10,7 +10,7 @@ import { type SignatureEvaluation, bugReference, defineSignature } from "@/lib/s
 const KEY = "Ciphers HTTPSClientTls Value";
 const RSA_FIRST = "ECDHE-RSA-AES256-GCM-SHA384:";
 
-type Reads = Pick<Facts, "config" | "trafficServer" | "version">;
+type Reads = Pick<Facts, "config" | "trafficServer" | "version" | "tls">;
 
 export const x142EcdsaPreferred = defineSignature(
   {
@@ -25,7 +25,7 @@ export const x142EcdsaPreferred = defineSignature(
       "Combines the HTTPS client cipher string (no `ECDHE-RSA-AES256-GCM-SHA384:` prefix, so ECDSA is preferred) with self-signed certificate failures towards the same nodes: an issue only when a packet capture shows the ECDSA certificate presented, else a possibility inside the X14.2 card; never for expired certificates or unknown CAs in a chain.",
     products: ["Expressway-C"],
     appliesTo: { from: "X14.2.0", below: null },
-    reads: ["config", "trafficServer", "version"],
+    reads: ["config", "trafficServer", "version", "tls"],
     inputs: ["software version (xstat_dump)", `xConfiguration ${KEY} (xconf_dump)`, "traffic_server certificate verification failures"],
     references: [bugReference("CSCwc69661")],
   },

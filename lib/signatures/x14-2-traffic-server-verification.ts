@@ -10,7 +10,7 @@ import { EvidenceBag } from "@/lib/facts/evidence-bag";
 import { presentedCertificate } from "@/lib/facts/presented-certificate";
 import { type SignatureEvaluation, bugReference, defineSignature } from "@/lib/signatures/signature";
 
-type Reads = Pick<Facts, "config" | "files" | "host" | "logFiles" | "tls" | "trafficServer" | "version">;
+type Reads = Pick<Facts, "config" | "files" | "host" | "logFiles" | "reading" | "tls" | "trafficServer" | "version">;
 
 export const VERIFY_ORIGIN_SERVER_KEY = "EdgeConfigServer VerifyOriginServer";
 const HTTPS_CLIENT_CIPHERS_KEY = "Ciphers HTTPSClientTls Value";
@@ -37,7 +37,7 @@ export const x142TrafficServerVerification = defineSignature(
     products: ["Expressway-C"],
     appliesTo: { from: "X14.2.0", below: null },
     needles: ["Core server certificate verification failed", "not in certificate", "SSL connection failed for", "502 connect failed"],
-    reads: ["config", "files", "host", "logFiles", "tls", "trafficServer", "version"],
+    reads: ["config", "files", "host", "logFiles", "reading", "tls", "trafficServer", "version"],
     inputs: [
       "software version (xstat_dump)",
       `xConfiguration ${VERIFY_ORIGIN_SERVER_KEY} (xconf_dump)`,
@@ -57,6 +57,8 @@ function evaluate(facts: Reads): SignatureEvaluation {
   if (version === null) return missingVersion(facts, offSettings);
   if (!isAtLeast(version, 14, 2)) return notApplicable(facts);
   if (offSettings.length > 0) return potential(facts, offSettings);
+  const unreadable = unreadableTrafficServer(facts);
+  if (unreadable !== null) return unreadable;
   if (facts.logFiles.length === 0 || ts.lineCount === 0) return missingTrafficServerLogs(facts);
   if (ts.mraRequestCount === 0 && ts.forwardedRequestCount === 0) return missingRequests(facts);
   return ok(facts);
@@ -372,6 +374,27 @@ function missingTrafficServerLogs(facts: Reads): SignatureEvaluation {
       "The traffic server runs on Expressway-C and logs its requests when `network.http.trafficserver` is at DEBUG; a bundle from an Expressway-E, or one taken without an MRA sign-in during the logging period, has none.",
     action: COLLECT_STEPS,
     evidence: [],
+  };
+}
+
+/**
+ * traffic_server lines are there but could not be read (a prefix or message layout the reader does
+ * not know): say so, instead of "no failure" or "no traffic server lines".
+ */
+function unreadableTrafficServer(facts: Reads): SignatureEvaluation | null {
+  const ts = facts.trafficServer;
+  const unreadPrefix = facts.reading.reduce((n, r) => n + (r.unreadableFamilies.traffic_server ?? 0), 0);
+  const unreadMessage = ts.unread.reduce((n, u) => n + u.count, 0);
+  const read = ts.lineCount - unreadMessage;
+  if (unreadPrefix + unreadMessage === 0 || read > 0) return null;
+  const samples = [...ts.unread.flatMap((u) => u.samples)].slice(0, 3);
+  return {
+    outcome: "missing",
+    description: `The log has ${plural(unreadPrefix + unreadMessage, "traffic_server line")}, but in a layout this analyser cannot read, so it cannot tell whether the traffic server's certificate checks towards CUCM, IM&P and Unity Connection succeed. The Expressway runs ${facts.version?.value}, where that verification is enforced.`,
+    condition: "traffic_server lines present but unreadable (see the reading report: lines not understood).",
+    furtherInformation: "The reading report on this page lists the lines not understood, masked. A layout the analyser does not know is a defect of the analyser: report the bundle to the portal's maintainers.",
+    action: "No action on the Expressway; the analyser needs to learn this layout.",
+    evidence: samples.map((s) => ({ file: s.file, line: s.line, text: s.text })),
   };
 }
 
