@@ -65,6 +65,10 @@ export function identifyProduct(c: IdentityClues): ProductIdentity {
     role = "control";
     decidedBy.push(`option key "${controlOption.value}"`);
     cite(controlOption);
+  } else if (c.options.length > 0) {
+    // the DMZ box needs the Traversal Server option; listed options without it are the inside box's
+    role = "control";
+    decidedBy.push("option keys without Traversal Server");
   }
 
   if (role === null) {

@@ -62,6 +62,7 @@ export class TrafficServerCollector implements EntrySubscriber {
   private lastContext: ProcessContext | null = null;
   private lastContextFile: string | null = null;
   private lastContextPid: string | null = null;
+  private lastContextHost: string | null = null;
 
   constructor(private readonly lineContext: LineContext | null = null) {}
 
@@ -84,7 +85,7 @@ export class TrafficServerCollector implements EntrySubscriber {
     if (!isTrafficServerProcess(prefix.process)) return;
     this.lineCount++;
     const start = prefix.messageStart;
-    const ctx = this.context(file, prefix.pid);
+    const ctx = this.context(file, prefix.host, prefix.pid);
     const first = text.charCodeAt(start);
     if (first === 91 /* [ */ || text.indexOf('="', start) === -1) {
       this.onNative(file, entry, ctx);
@@ -139,10 +140,11 @@ export class TrafficServerCollector implements EntrySubscriber {
     };
   }
 
-  private context(file: string, pid: string | null): ProcessContext {
-    // Consecutive entries mostly come from the same process.
-    if (this.lastContext !== null && this.lastContextFile === file && this.lastContextPid === pid) return this.lastContext;
-    const key = `${file}\u0000${pid ?? ""}`;
+  private context(file: string, host: string, pid: string | null): ProcessContext {
+    // Consecutive entries mostly come from the same process. A file holding several peers' lines
+    // (concatenated or relayed logs) has a process per host: their Txn-ids must not meet.
+    if (this.lastContext !== null && this.lastContextFile === file && this.lastContextPid === pid && this.lastContextHost === host) return this.lastContext;
+    const key = `${file}\u0000${host}\u0000${pid ?? ""}`;
     let ctx = this.contexts.get(key);
     if (!ctx) {
       ctx = { open: new Map(), failedTxns: new Map(), lastSentByIp: new Map(), lastTargetPortByHost: new Map(), lastReceived: null, lastFailure: null };
@@ -151,6 +153,7 @@ export class TrafficServerCollector implements EntrySubscriber {
     this.lastContext = ctx;
     this.lastContextFile = file;
     this.lastContextPid = pid;
+    this.lastContextHost = host;
     return ctx;
   }
 

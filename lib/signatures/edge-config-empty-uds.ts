@@ -5,8 +5,13 @@ import type { LogEvent } from "@/lib/facts/log-events";
 import { collectSteps, listEntities, period, phraseEvaluation, plural } from "@/lib/signatures/helpers";
 import { type SignatureEvaluation, defineSignature } from "@/lib/signatures/signature";
 
-/** `<name>_cisco-uds</name>` followed by `</service>` without a `<server>` / `<address>` in between. */
+/**
+ * `<name>_cisco-uds</name>` followed by `</service>` without a `<server>` / `<address>` in between,
+ * or the user's UDS server given with an empty address (`<userUdsServer><server><address></address>`,
+ * TN 211304: the client then says "XML didn't contain UDS server address").
+ */
 export function udsServiceEmpty(text: string): boolean {
+  if (/<userUdsServer>\s*<server>\s*<address>\s*<\/address>/.test(text)) return true;
   const at = text.indexOf("_cisco-uds");
   if (at === -1) return false;
   const end = text.indexOf("</service>", at);
@@ -20,7 +25,7 @@ type Reads = Pick<Facts, "events" | "logFiles">;
 export const edgeConfigEmptyUds = defineSignature(
   {
     id: "edge-config-empty-uds",
-    version: 1,
+    version: 2,
     defects: [],
     title: "Edge configuration lists no UDS server (empty _cisco-uds in get_edge_config)",
     severity: "critical",
