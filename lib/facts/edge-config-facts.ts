@@ -3,7 +3,7 @@
 // Request-url="https://<cucm>:8443/cucm-uds/user/<user>/devices"` with the response in an HTTPMSG
 // block, and `Detail="Failed to authenticate user against server" Username="..." Server="('https',
 // '<ip>', 8443)"`. A UDS 401 shows here even when traffic_server's debug lines are off.
-import type { SourceRef } from "@/lib/facts/facts";
+import type { EdgeConfigAuthFailure, EdgeConfigFacts, EdgeConfigResponse } from "@/lib/facts/facts";
 import type { LogEntry } from "@/lib/parse/log-reader";
 import { findValue } from "@/lib/parse/name-value";
 import { parseStatusLine } from "@/lib/parse/http-message";
@@ -11,30 +11,6 @@ import type { EntrySubscriber } from "@/lib/scan/subscriber";
 
 const MAX_KEPT = 1000;
 const PROCESS = "edgeconfigprovisioning";
-
-export type EdgeConfigResponse = {
-  source: SourceRef;
-  /** the status line as written (evidence), and where */
-  statusSource: SourceRef | null;
-  timestamp: string;
-  peer: string | null;
-  url: string;
-  host: string | null;
-  port: number | null;
-  /** the user in a `/cucm-uds/user/<user>/...` URL */
-  user: string | null;
-  status: number | null;
-  statusText: string | null;
-};
-
-export type EdgeConfigAuthFailure = { source: SourceRef; timestamp: string; peer: string | null; user: string | null; serverHost: string | null; serverPort: number | null };
-
-export type EdgeConfigFacts = {
-  /** lines of the edgeconfigprovisioning process and modules */
-  lineCount: number;
-  responses: EdgeConfigResponse[];
-  authFailures: EdgeConfigAuthFailure[];
-};
 
 export class EdgeConfigCollector implements EntrySubscriber {
   readonly name = "edge config provisioning";

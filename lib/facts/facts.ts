@@ -3,9 +3,7 @@
 import type { BundleFile } from "@/lib/bundle/bundle-file";
 import type { Evidence } from "@/lib/results/types";
 import type { MraTarget } from "@/lib/facts/mra-target";
-import type { EdgeConfigFacts } from "@/lib/facts/edge-config-facts";
 import type { ReadingCounts } from "@/lib/facts/reading-counter";
-import type { ProductIdentity } from "@/lib/facts/product-identity";
 import type { TlsFacts } from "@/lib/facts/tls-facts";
 import type { VerifyErrorKind } from "@/lib/facts/verify-error";
 import type { LogEventFacts, LogEventKind } from "@/lib/facts/log-events";
@@ -148,3 +146,44 @@ export type VerificationFailureGroup = {
 export function configValues(facts: Pick<Facts, "config">, key: string): Located<string>[] {
   return facts.config.get(key) ?? [];
 }
+
+// ---- owned by edge-config-facts.ts ----
+
+export type EdgeConfigResponse = {
+  source: SourceRef;
+  /** the status line as written (evidence), and where */
+  statusSource: SourceRef | null;
+  timestamp: string;
+  peer: string | null;
+  url: string;
+  host: string | null;
+  port: number | null;
+  /** the user in a `/cucm-uds/user/<user>/...` URL */
+  user: string | null;
+  status: number | null;
+  statusText: string | null;
+};
+
+export type EdgeConfigAuthFailure = { source: SourceRef; timestamp: string; peer: string | null; user: string | null; serverHost: string | null; serverPort: number | null };
+
+export type EdgeConfigFacts = {
+  /** lines of the edgeconfigprovisioning process and modules */
+  lineCount: number;
+  responses: EdgeConfigResponse[];
+  authFailures: EdgeConfigAuthFailure[];
+};
+
+// ---- owned by product-identity.ts ----
+
+export type ProductName = "Expressway-C" | "Expressway-E" | "VCS Control" | "VCS Expressway";
+export type ProductRole = "control" | "edge";
+
+export type ProductIdentity = {
+  name: ProductName | null;
+  series: "Expressway" | "VCS" | null;
+  /** control: the inside box (Expressway-C, VCS Control); edge: the DMZ box (Expressway-E, VCS Expressway) */
+  role: ProductRole | null;
+  /** how it was decided, in a few words per clue (empty when nothing told) */
+  decidedBy: string[];
+  evidence: SourceRef[];
+};

@@ -2,20 +2,9 @@
 // that was decided. xstat's product name says "TANDBERG Video Communication Server" on every one
 // of them, so it cannot decide; `ExpresswaySeries` tells Expressway from VCS, the option keys and
 // the configured traversal zones tell the two sides apart, and without dumps the log does.
-import type { Located, SourceRef } from "@/lib/facts/facts";
+import type { Located, ProductIdentity, ProductRole, ProductName, SourceRef } from "@/lib/facts/facts";
 
-export type ProductName = "Expressway-C" | "Expressway-E" | "VCS Control" | "VCS Expressway";
-export type ProductRole = "control" | "edge";
-
-export type ProductIdentity = {
-  name: ProductName | null;
-  series: "Expressway" | "VCS" | null;
-  /** control: the inside box (Expressway-C, VCS Control); edge: the DMZ box (Expressway-E, VCS Expressway) */
-  role: ProductRole | null;
-  /** how it was decided, in a few words per clue (empty when nothing told) */
-  decidedBy: string[];
-  evidence: SourceRef[];
-};
+export type { ProductIdentity };
 
 export type IdentityClues = {
   /** xstat `SystemUnit Product` */
