@@ -14,6 +14,7 @@ import { ChevronRightIcon, ServerIcon, UploadIcon } from "./icons";
 import { OutcomeTabs } from "./outcome-tabs";
 import { resultAnchor } from "./result-card";
 import { MraRequestsView } from "./mra-requests-view";
+import { ReadingReportPanel } from "./reading-report-panel";
 import { ReanalyzeButton } from "./reanalyze-button";
 import { UnexplainedWarningsPanel } from "./unexplained-warnings-panel";
 import { WhatChangedPanel } from "./what-changed-panel";
@@ -26,7 +27,7 @@ export function isOutcome(v: unknown): v is Outcome {
 
 /** CSA opens on the first tab that needs attention. */
 export function defaultTab(view: Pick<AnalysisView, "counts" | "results">): Outcome {
-  const n = (o: Outcome) => view.counts?.[o] ?? view.results.filter((r) => r.outcome === o).length;
+  const n = (o: Outcome) => view.counts?.[o] ?? view.results.filter((r) => r.outcome === o && !r.partOf).length;
   for (const o of ["issue", "potential", "missing"] as const) if (n(o) > 0) return o;
   return n("ok") > 0 ? "ok" : "issue";
 }
@@ -136,7 +137,9 @@ export function AnalysisOverview({
     if (!hash) return;
     const hit = view.results.find((r) => resultAnchor(r.signatureId) === hash);
     if (!hit) return;
-    setChosenTab(hit.outcome);
+    // a folded check is shown inside its card: open that card's tab
+    const card = hit.partOf ? (view.results.find((r) => r.signatureId === hit.partOf) ?? hit) : hit;
+    setChosenTab(card.outcome);
     setScrollTarget(hash);
   }, [view.status, view.results]);
 
@@ -158,10 +161,12 @@ export function AnalysisOverview({
 
   const b = view.bundle;
   const title = b.host ?? b.fileName;
+  // the detected side (Expressway-C / -E, VCS) says more than xstat's product name, which is the same on all
   const subtitle = useMemo(
-    () => [b.product, b.version].filter(Boolean).join(" · "),
-    [b.product, b.version],
+    () => [b.identity?.name ?? b.product, b.version].filter(Boolean).join(" · "),
+    [b.identity?.name, b.product, b.version],
   );
+  const decidedBy = b.identity?.name && b.identity.decidedBy.length > 0 ? `Detected from ${b.identity.decidedBy.join(", ")}` : null;
 
   return (
     <div className="space-y-6" data-testid="analysis-view" data-status={view.status}>
@@ -197,10 +202,13 @@ export function AnalysisOverview({
               </div>
               <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
                 {subtitle ? (
-                  <span className="font-medium text-slate-700">{subtitle}</span>
+                  <span className="font-medium text-slate-700" data-testid="product-line" title={decidedBy ?? undefined}>
+                    {subtitle}
+                  </span>
                 ) : (
                   <span className="text-slate-400">{active ? "Product and version pending" : "Product and version not found"}</span>
                 )}
+                {decidedBy && <span className="text-xs text-slate-500" data-testid="product-decided-by">({decidedBy.replace(/^Detected/, "detected")})</span>}
               </p>
               <p className="mt-1 flex min-w-0 flex-wrap items-center gap-x-2 text-xs text-slate-500">
                 {b.host && (
@@ -239,6 +247,7 @@ export function AnalysisOverview({
         <div className="space-y-3">
           <ReaderNotes notes={b.notes} />
           <FilesTable files={b.files} />
+          {b.reading && <ReadingReportPanel reading={b.reading} />}
         </div>
       )}
 

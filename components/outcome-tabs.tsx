@@ -39,8 +39,9 @@ export function OutcomeTabs({
       box.scrollLeft = Math.max(0, left - 16);
     }
   }, [selected]);
-  const shown = results.filter((r) => r.outcome === selected);
-  const countOf = (o: Outcome) => counts[o] ?? results.filter((r) => r.outcome === o).length;
+  // folded checks (partOf) are shown inside the card they belong to
+  const shown = results.filter((r) => r.outcome === selected && !r.partOf);
+  const countOf = (o: Outcome) => counts[o] ?? results.filter((r) => r.outcome === o && !r.partOf).length;
 
   const onKeyDown = (e: React.KeyboardEvent, o: Outcome) => {
     const i = OUTCOMES.indexOf(o);
@@ -115,7 +116,12 @@ export function OutcomeTabs({
         ) : (
           <div className="space-y-4">
             {shown.map((r) => (
-              <ResultCard key={r.signatureId} result={r} defaultExpanded={r.outcome !== "ok" && r.outcome !== "not_applicable"} />
+              <ResultCard
+                key={r.signatureId}
+                result={r}
+                folded={results.filter((x) => x.partOf === r.signatureId)}
+                defaultExpanded={r.outcome !== "ok" && r.outcome !== "not_applicable"}
+              />
             ))}
           </div>
         )}

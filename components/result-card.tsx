@@ -22,14 +22,49 @@ function Section({ label, children, tone }: { label: string; children: React.Rea
   );
 }
 
-export function ResultCard({ result, defaultExpanded = true }: { result: SignatureResult; defaultExpanded?: boolean }) {
+const RELATION_LABEL: Record<NonNullable<SignatureResult["related"]>[number]["relation"], string> = {
+  contributing_factor: "Contributing factor",
+  related_check: "Related check",
+  same_missing_input: "Needs the same input",
+};
+
+/** A check folded into this card: its own conclusion, and its action and evidence on demand. */
+function FoldedCheck({ result, relation }: { result: SignatureResult; relation: string }) {
+  const hasDetails = Boolean(result.action || result.affected.length || result.evidence.length);
+  return (
+    <li id={resultAnchor(result.signatureId)} data-testid="folded-check" data-signature-id={result.signatureId} className="min-w-0 scroll-mt-20 rounded-lg border border-slate-200 px-3 py-2.5">
+      <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-500">
+        <span className="font-medium text-slate-700">{relation}</span>
+        {result.outcome === "potential" && <span className="rounded bg-amber-50 px-1.5 py-px text-amber-800">possible</span>}
+        {result.defects.map((d) => (
+          <DefectBadge key={d} id={d} />
+        ))}
+        <span className="font-mono text-[11px] text-slate-400">{result.signatureId}</span>
+      </p>
+      <p className="mt-1 text-sm font-medium text-slate-900">{result.title}</p>
+      <RichText text={result.description} className="mt-1 text-sm text-slate-700" />
+      {hasDetails && (
+        <details className="mt-1.5">
+          <summary className="btn-ghost -ml-2 inline-flex cursor-pointer px-2 py-1 text-xs">Its action and evidence</summary>
+          <div className="mt-2 space-y-3">
+            {result.action && <RichText text={result.action} className="text-sm text-slate-800" copyable />}
+            {result.affected.length > 0 && <AffectedTable affected={result.affected} />}
+            {result.evidence.length > 0 && <LogSnippet evidence={result.evidence} />}
+          </div>
+        </details>
+      )}
+    </li>
+  );
+}
+
+export function ResultCard({ result, folded = [], defaultExpanded = true }: { result: SignatureResult; folded?: SignatureResult[]; defaultExpanded?: boolean }) {
   const [expanded, setExpanded] = useState(defaultExpanded);
   const style = OUTCOME_STYLE[result.outcome];
   const anchor = resultAnchor(result.signatureId);
   const totalHits = result.affected.reduce((n, a) => n + a.count, 0);
   const quiet = result.outcome === "ok" || result.outcome === "not_applicable";
   const hasMore = Boolean(
-    result.condition || result.furtherInformation || result.action || result.affected.length || result.evidence.length || result.references.length,
+    result.condition || result.furtherInformation || result.action || result.affected.length || result.evidence.length || result.references.length || folded.length,
   );
 
   return (
@@ -112,6 +147,19 @@ export function ResultCard({ result, defaultExpanded = true }: { result: Signatu
           {result.evidence.length > 0 && (
             <Section label="Evidence">
               <LogSnippet evidence={result.evidence} />
+            </Section>
+          )}
+          {folded.length > 0 && (
+            <Section label={folded.every((f) => f.outcome === "missing") ? "Also waiting for it" : "Related checks"}>
+              <ul className="space-y-2">
+                {folded.map((f) => (
+                  <FoldedCheck
+                    key={f.signatureId}
+                    result={f}
+                    relation={RELATION_LABEL[result.related?.find((x) => x.signatureId === f.signatureId)?.relation ?? "related_check"]}
+                  />
+                ))}
+              </ul>
             </Section>
           )}
           {result.references.length > 0 && (
