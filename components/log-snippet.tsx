@@ -4,6 +4,7 @@
 // Log text is customer data: it is tokenized into React text nodes, never parsed as HTML.
 import { useState } from "react";
 import type { Evidence } from "@/lib/results/types";
+import { withContext } from "@/lib/ui/evidence-rows";
 import { CopyIconButton } from "./copy-button";
 
 const COLLAPSED_LINES = 12;
@@ -93,28 +94,6 @@ function EvidenceRow({ e, gutterCh, hasCounts, countCh }: { e: Evidence; gutterC
                   </code>
                 </div>
   );
-}
-
-type Row = { kind: "evidence"; e: Evidence } | { kind: "context"; line: number; text: string };
-
-/** Evidence lines with their context lines woven in, each file line shown once. */
-function withContext(lines: Evidence[], on: boolean): Row[] {
-  if (!on) return lines.map((e) => ({ kind: "evidence", e }));
-  const evidenceLines = new Set(lines.map((e) => e.line));
-  const shown = new Set<number>();
-  const rows: Row[] = [];
-  const ctx = (c: { line: number; text: string }) => {
-    if (evidenceLines.has(c.line) || shown.has(c.line)) return;
-    shown.add(c.line);
-    rows.push({ kind: "context", line: c.line, text: c.text });
-  };
-  for (const e of lines) {
-    e.context?.before.forEach(ctx);
-    shown.add(e.line);
-    rows.push({ kind: "evidence", e });
-    e.context?.after.forEach(ctx);
-  }
-  return rows;
 }
 
 export function LogSnippet({ evidence }: { evidence: Evidence[] }) {

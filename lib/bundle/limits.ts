@@ -24,7 +24,9 @@ export type Limits = z.infer<typeof limitsSchema>;
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxDecompressedBytes: 4 * GiB,
-  bombMinDecompressedBytes: 64 * MiB,
+  // A real bundle may hold one absurd line (64 MiB of one byte compresses 1000x): that is read, the
+  // line skipped and noted; only past this size does a high ratio mean a bomb.
+  bombMinDecompressedBytes: 256 * MiB,
   bombMaxRatio: 200,
   maxEntries: 20_000,
   maxLineBytes: 1 * MiB,

@@ -5,16 +5,29 @@ export class PeekableSource implements AsyncIterable<Buffer> {
   private readonly head: Buffer[] = [];
   private headLen = 0;
   private done = false;
+  /** an error met while peeking: the peeked bytes are still read first, then it is thrown */
+  private failure: { err: unknown } | null = null;
   private readonly it: AsyncIterator<Buffer>;
 
   constructor(source: AsyncIterable<Buffer>) {
     this.it = source[Symbol.asyncIterator]();
   }
 
-  /** Up to n bytes from the start (fewer only if the stream is shorter). */
+  /**
+   * Up to n bytes from the start (fewer only if the stream is shorter). A stream that fails after
+   * some bytes (a truncated gzip) gives those; the failure comes when reading on past them.
+   */
   async peek(n: number): Promise<Buffer> {
     while (this.headLen < n && !this.done) {
-      const r = await this.it.next();
+      let r: IteratorResult<Buffer>;
+      try {
+        r = await this.it.next();
+      } catch (err) {
+        if (this.headLen === 0) throw err;
+        this.failure = { err };
+        this.done = true;
+        break;
+      }
       if (r.done) {
         this.done = true;
         break;
@@ -31,6 +44,7 @@ export class PeekableSource implements AsyncIterable<Buffer> {
     try {
       while (this.head.length > 0) yield this.head.shift()!;
       this.headLen = 0;
+      if (this.failure) throw this.failure.err;
       while (!this.done) {
         const r = await this.it.next();
         if (r.done) {

@@ -103,15 +103,35 @@ describe("readBundle: hostile input", () => {
     await rejectsWith(read(gzip(Buffer.from([0, 1, 2, 3, 0, 0]))), "unsupported_format");
   });
 
-  it("reports a truncated gzip", async () => {
-    const buf = await makeTarGz([{ name: "loggingsnapshot_a.txt", content: "x\n".repeat(5000) + Math.random() }]);
-    await rejectsWith(read(buf.subarray(0, Math.floor(buf.length * 0.6))), "truncated", /gzip data ends early/);
+  it("reads what comes before the cut of a truncated gzip, marked partial with the byte where reading stopped", async () => {
+    const text = Array.from({ length: 40_000 }, (_, i) => `2024-03-05T04:12:52.358-05:00 expc1 tvcs: Event="x" N="${i}" R="${Math.random()}"`).join("\n");
+    const buf = await makeTarGz([{ name: "loggingsnapshot_a.txt", content: text }]);
+    const { result: r } = await read(buf.subarray(0, Math.floor(buf.length * 0.6)));
+    assert.ok(r.partial, "marked partial");
+    assert.match(r.partial.reason, /gzip data ends early/);
+    assert.ok(r.partial.archiveOffset > 512 && r.partial.archiveOffset < text.length + 1024);
+    assert.ok(r.lineCount > 1000 && r.lineCount < 40_000, `${r.lineCount} lines read`);
+    assert.ok(r.notes.some((n) => n.includes(`byte ${r.partial!.archiveOffset.toLocaleString("en-US")} of the archive`)));
   });
 
-  it("reports a truncated tar, plain or gzipped", async () => {
-    const tar = await makeTar([{ name: "loggingsnapshot_a.txt", content: "line\n".repeat(2000) }]);
-    await rejectsWith(read(tar.subarray(0, 3000), "b.tar"), "truncated", /tar archive ends/);
-    await rejectsWith(read(gzip(tar.subarray(0, 3000))), "truncated", /tar archive ends/);
+  it("reads a truncated tar up to the cut, plain or gzipped; nothing readable is still an error", async () => {
+    const tar = await makeTar([{ name: "loggingsnapshot_a.txt", content: "line\n".repeat(400_000) }]);
+    const cut = tar.subarray(0, 1_000_000);
+    for (const { result: r } of [await read(cut, "b.tar"), await read(gzip(cut))]) {
+      assert.match(r.partial!.reason, /tar archive ends/);
+      // the reader had most of it when the archive broke off
+      assert.ok(r.lineCount > 100_000, `${r.lineCount} lines`);
+    }
+    await rejectsWith(read(gzip(tar).subarray(0, 40)), "truncated", /gzip data ends early/);
+  });
+
+  it("reads a 64 MiB line of one repeated byte (past the ratio guard, under its size): the line is skipped and noted", async () => {
+    const size = 64 * MiB;
+    const buf = await collect(gzipStream(tarStream([{ name: "loggingsnapshot_a.txt", size: size + 6, content: async function* () { yield Buffer.from("head\n"); yield* repeatedBytes(size, 0x61); yield Buffer.from("\n"); } }]), 9));
+    assert.ok(buf.length * 200 < size, "compresses past the ratio guard");
+    const { result: r } = await read(buf);
+    assert.equal(r.partial, undefined);
+    assert.ok(r.notes.some((n) => /line 2: a 64\.0 MiB line was skipped/.test(n)), r.notes.join("; "));
   });
 
   it("stops a gzip bomb early (300 MiB of zeros)", async () => {

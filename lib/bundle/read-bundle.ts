@@ -53,6 +53,16 @@ export type BundleReadResult = {
   lineCount: number;
   compressedBytes: number;
   decompressedBytes: number;
+  /** set when the archive ended early but some of it was read: the results cover that part */
+  partial?: BundlePartial;
+};
+
+export type BundlePartial = {
+  reason: string;
+  /** bytes of the upload read when reading stopped */
+  uploadOffset: number;
+  /** bytes of the archive (decompressed) read when reading stopped */
+  archiveOffset: number;
 };
 
 export type ReadBundleOptions = {
@@ -85,7 +95,34 @@ export async function readBundle(input: BundleInput, fileName: string, options: 
     throw new BundleError("empty_file", "The uploaded file is empty.");
   }
 
-  let format: BundleFormat;
+  const box: { format: BundleFormat } = { format: isGzip(rawHead) ? "tar.gz" : "tar" };
+  let partial: BundlePartial | undefined;
+  try {
+    await readContent(raw, rawHead, fileName, state, counters, box);
+  } catch (err) {
+    // A cut-off upload still holds what came before the cut: results for that, marked partial,
+    // unless nothing at all could be read.
+    if (!(err instanceof BundleError) || err.code !== "truncated" || state.lineCount === 0) throw err;
+    partial = { reason: err.message, uploadOffset: counters.compressed, archiveOffset: counters.decompressed };
+    state.notes.add(
+      `The bundle is truncated: reading stopped at byte ${counters.decompressed.toLocaleString("en-US")} of the archive (${formatBytes(counters.compressed)} of the upload). The results cover what was read before that point; download the bundle again for the rest.`,
+    );
+  }
+
+  return {
+    format: box.format,
+    files: state.files,
+    notes: state.notes.list(),
+    lineCount: state.lineCount,
+    compressedBytes: counters.compressed,
+    decompressedBytes: counters.decompressed,
+    ...(partial ? { partial } : {}),
+  };
+}
+
+/** Reads the upload as what its first bytes say it is; `box.format` is set as soon as that is known. */
+async function readContent(raw: PeekableSource, rawHead: Buffer, fileName: string, state: ReadState, counters: Counters, box: { format: BundleFormat }): Promise<void> {
+  const { limits } = state;
   if (isGzip(rawHead)) {
     const content = new PeekableSource(meter(gunzip(raw), counters, limits, true));
     const head = await content.peek(TEXT_SNIFF_BYTES);
@@ -94,10 +131,10 @@ export async function readBundle(input: BundleInput, fileName: string, options: 
       throw refused(refusals.emptyGzip());
     }
     if (looksLikeTar(head)) {
-      format = "tar.gz";
+      box.format = "tar.gz";
       await readTar(content, state);
     } else if (looksLikeText(head)) {
-      format = "text.gz";
+      box.format = "text.gz";
       await readSingleText(content, textUploadFile(fileName, true), state);
     } else {
       await content.close();
@@ -106,10 +143,10 @@ export async function readBundle(input: BundleInput, fileName: string, options: 
   } else {
     const content = new PeekableSource(meter(raw, counters, limits, false));
     if (looksLikeTar(rawHead)) {
-      format = "tar";
+      box.format = "tar";
       await readTar(content, state);
     } else if (looksLikeText(rawHead)) {
-      format = "text";
+      box.format = "text";
       await readSingleText(content, textUploadFile(fileName, false), state);
     } else {
       await content.close();
@@ -117,14 +154,6 @@ export async function readBundle(input: BundleInput, fileName: string, options: 
     }
   }
 
-  return {
-    format,
-    files: state.files,
-    notes: state.notes.list(),
-    lineCount: state.lineCount,
-    compressedBytes: counters.compressed,
-    decompressedBytes: counters.decompressed,
-  };
 }
 
 function refused(refusal: ReadRefusal, cause?: unknown): BundleError {
@@ -164,12 +193,45 @@ async function* meter(source: AsyncIterable<Buffer>, counters: Counters, limits:
 async function* gunzip(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
   // Large output chunks: zlib's per-chunk overhead dominates at the 16 KiB default (~2x slower).
   const gz = createGunzip({ chunkSize: 256 * 1024 });
-  // Errors from either side surface through the iteration below (pipeline destroys gz).
+  // Errors from either side surface through the queue below (pipeline destroys gz).
   pipeline(Readable.from(source), gz, () => {});
+  // Read through events, not the stream's async iterator: on a truncated file zlib emits what it
+  // could decompress and then the error in the same tick, and the iterator would drop that output.
+  const queue: Buffer[] = [];
+  let failure: unknown = null;
+  let ended = false;
+  let wake: (() => void) | null = null;
+  const poke = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  gz.on("data", (chunk: Buffer) => {
+    queue.push(chunk);
+    if (queue.length >= 4) gz.pause();
+    poke();
+  });
+  gz.on("error", (err) => {
+    failure = err;
+    poke();
+  });
+  gz.on("end", () => {
+    ended = true;
+    poke();
+  });
   try {
-    for await (const chunk of gz) yield chunk as Buffer;
-  } catch (err) {
-    throw mapGzipError(err);
+    for (;;) {
+      while (queue.length > 0) {
+        const chunk = queue.shift()!;
+        if (queue.length < 2 && failure === null && !ended) gz.resume();
+        yield chunk;
+      }
+      if (failure !== null) throw mapGzipError(failure);
+      if (ended) return;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    if (!ended) gz.destroy();
   }
 }
 
@@ -222,10 +284,27 @@ async function readTar(source: PeekableSource, state: ReadState): Promise<void> 
     if (err instanceof TarHeaderError) {
       throw refused(refusals.tarCorrupt(), err);
     }
+    // The archive broke off inside a file: what was read of it still counts (a truncated bundle
+    // gives results for its readable part), then the error goes on.
+    if (body && isTruncation(err)) await endQuietly(body);
     throw err;
   }
   if (tar.midEntry) {
+    if (body) await endQuietly(body);
     throw refused(refusals.tarTruncated());
+  }
+}
+
+function isTruncation(err: unknown): boolean {
+  return err instanceof BundleError && err.code === "truncated";
+}
+
+/** Ends a file cut short; if that fails too, the error that cut it says why. */
+async function endQuietly(body: FileBody): Promise<void> {
+  try {
+    await body.end();
+  } catch {
+    // ignored: the caller rethrows the cause
   }
 }
 
@@ -235,11 +314,17 @@ async function readSingleText(source: AsyncIterable<Buffer>, named: { name: stri
   const file: BundleEntry = { ...record };
   const body = openFile(file, state);
   let size = 0;
-  for await (const chunk of source) {
-    size += chunk.length;
-    file.size = size;
-    const wait = body.push(chunk);
-    if (wait) await wait;
+  try {
+    for await (const chunk of source) {
+      size += chunk.length;
+      file.size = size;
+      const wait = body.push(chunk);
+      if (wait) await wait;
+    }
+  } catch (err) {
+    record.size = size;
+    if (isTruncation(err)) await endQuietly(body);
+    throw err;
   }
   record.size = size;
   await body.end();

@@ -60,6 +60,7 @@ export async function analyzeBundle(
       notes: facts.notes,
       lineCount: facts.lineCount,
       reading: buildReading(facts),
+      ...(read.partial ? { partial: read.partial } : {}),
       identity: { name: facts.identity.name, series: facts.identity.series, role: facts.identity.role, decidedBy: facts.identity.decidedBy },
     },
     results: consolidateResults(runSignatures(facts), SIGNATURES, facts.identity),

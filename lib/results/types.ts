@@ -134,6 +134,9 @@ export const readingSchema = z.object({
 });
 export type Reading = z.infer<typeof readingSchema>;
 
+/** The archive ended early: the results cover what was read up to these offsets. */
+export const bundlePartialSchema = z.object({ reason: z.string(), uploadOffset: z.number().int().nonnegative(), archiveOffset: z.number().int().nonnegative() });
+
 /** What the pipeline learned about the bundle itself. */
 export const bundleFactsSchema = z.object({
   host: z.string().nullable(),
@@ -148,6 +151,8 @@ export const bundleFactsSchema = z.object({
   identity: productIdentitySchema.optional(),
   /** what the reader understood per log file (absent on older analyses) */
   reading: readingSchema.optional(),
+  /** the archive ended early: the results cover what was read up to these offsets */
+  partial: bundlePartialSchema.optional(),
 });
 export type BundleFacts = z.infer<typeof bundleFactsSchema>;
 

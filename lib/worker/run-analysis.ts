@@ -110,6 +110,7 @@ export async function runAnalysis(
         lineCount: bundle.lineCount,
         identity: bundle.identity ?? undefined,
         reading: bundle.reading ?? undefined,
+        partial: bundle.partial ?? undefined,
         stats: { analysisMs: stats.ms, peakRssBytes: stats.peakRssBytes },
         catalogVersion: output.catalogVersion,
         issueCount: count("issue"),

@@ -39,9 +39,19 @@ describe("hostile bundles", () => {
 
   const validLog = () => new LogBuilder().mraRequest({ txnId: 1, host: "cucm.acme.test", ip: "192.0.2.20", port: 8443, path: "/cucm-uds/fx.user/u1/devices" });
 
-  it("fails a truncated archive with the reason", async () => {
+  it("gives results for what a truncated archive holds before the cut, marked partial with the byte offset", async () => {
     const whole = await readFile(SAMPLE_SELF_SIGNED);
-    assertFailedCleanly(await analyse(whole.subarray(0, Math.floor(whole.length / 2)), "cut.tar.gz"), "truncated");
+    const analysis = await analyse(whole.subarray(0, Math.floor(whole.length / 2)), "cut.tar.gz");
+    assert.equal(analysis.status, "done");
+    assert.ok(analysis.bundle.partial, "marked partial");
+    assert.ok(analysis.bundle.partial.archiveOffset > 0);
+    assert.ok(analysis.bundle.notes.some((n: string) => /truncated: reading stopped at byte/.test(n)));
+    assert.ok(analysis.results.length > 0);
+  });
+
+  it("fails a truncated archive of which nothing could be read, with the reason", async () => {
+    const whole = await readFile(SAMPLE_SELF_SIGNED);
+    assertFailedCleanly(await analyse(whole.subarray(0, 40), "cut.tar.gz"), "truncated");
   });
 
   it("fails a gzip bomb without inflating it all", async () => {

@@ -1,5 +1,6 @@
 -- AlterTable
 ALTER TABLE "Analysis" ADD COLUMN     "identity" JSONB,
+ADD COLUMN     "partial" JSONB,
 ADD COLUMN     "reading" JSONB;
 
 -- AlterTable
