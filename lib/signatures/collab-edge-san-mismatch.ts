@@ -11,7 +11,7 @@ type Reads = Pick<Facts, "events" | "logFiles">;
 export const collabEdgeSanMismatch = defineSignature(
   {
     id: "collab-edge-san-mismatch",
-    version: 1,
+    version: 2,
     defects: [],
     title: "_collab-edge target not in the Expressway-E certificate (SAN mismatch)",
     severity: "high",
@@ -48,9 +48,10 @@ function evaluate(facts: Reads): SignatureEvaluation {
       action: "No action needed.",
     }),
     missing: () => ({
-      description: "No log line mentions `_collab-edge`, so this Expressway's logs cannot show a SAN mismatch; clients (Jabber PRT) usually do.",
+      description: "No log line mentions `_collab-edge`, so this Expressway's logs cannot show a SAN mismatch.",
       condition: "No `_collab-edge` line.",
-      furtherInformation: "Collect a Jabber problem report together with the Expressway-E bundle.",
+      // Only what this portal reads is asked for: an Expressway-E bundle, not a client's problem report.
+      furtherInformation: "The Expressway-E bundle of a sign-in from outside shows the `_collab-edge` lookups when the mismatch is logged there.",
       action: collectSteps([], "sign in with Jabber / Webex from outside"),
     }),
   });

@@ -66,7 +66,17 @@ describe("HTTP API", () => {
     assert.ok(node.firstSeen && node.lastSeen);
     assert.match(result.action, /VerifyOriginServer: Off/);
     assert.ok(result.evidence.some((e: any) => /certificate verification failed/.test(e.text) && e.line > 0 && /loggingsnapshot/.test(e.file)));
-    assert.equal(analysis.counts.issue, analysis.results.filter((r: any) => r.outcome === "issue").length);
+    assert.equal(analysis.counts.issue, analysis.results.filter((r: any) => r.outcome === "issue" && !r.partOf).length);
+
+    // what the reader understood, and which box wrote the bundle
+    assert.equal(analysis.bundle.reading.notUnderstood, 0);
+    assert.match(analysis.bundle.reading.files[0].file, /loggingsnapshot_expc1/);
+    assert.ok(analysis.bundle.reading.files[0].families.some((f: any) => f.name === "traffic_server" && f.lines > 0));
+    assert.equal(analysis.bundle.identity.name, "Expressway-C");
+    // a folded check points at its card, which lists it
+    for (const r of analysis.results.filter((x: any) => x.partOf)) {
+      assert.ok(analysis.results.find((c: any) => c.signatureId === r.partOf).related.some((x: any) => x.signatureId === r.signatureId));
+    }
   });
 
   it("analyses the SNI sample (file name in ?filename=) into an issue on 8443", async () => {
