@@ -57,7 +57,11 @@ test("a real-layout bundle: the X14.2 card names CSCwc69661, each node, port and
     await reading.locator("summary").first().click();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `nothing wider than the page at ${width}px`).toBeLessThanOrEqual(0);
-    if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: path.join(process.env.SCREENSHOT_DIR, `real-layouts-${width}.png`), fullPage: true });
+    if (process.env.SCREENSHOT_DIR) {
+      await page.screenshot({ path: path.join(process.env.SCREENSHOT_DIR, `real-layouts-${width}.png`), fullPage: true });
+      await reading.screenshot({ path: path.join(process.env.SCREENSHOT_DIR, `reading-${width}.png`) });
+      await card.getByTestId("folded-check").screenshot({ path: path.join(process.env.SCREENSHOT_DIR, `folded-${width}.png`) });
+    }
     await reading.locator("summary").first().click();
   }
 });
