@@ -1,5 +1,6 @@
 // Combines xstat, xconf and log-prefix records into what the bundle says about the system:
 // product, version, hostname(s), configuration and the logging period.
+import { parseBundleName } from "@/lib/bundle/bundle-name";
 import type { XconfEntry } from "@/lib/parse/xconf";
 import type { XstatEntry } from "@/lib/parse/xstat";
 import type { Located, SourceRef } from "@/lib/facts/facts";
@@ -9,8 +10,6 @@ const VERSION_NEEDLE = "Version";
 /** What a log line must contain to matter to onLogMessage. */
 export const SYSTEM_LOG_NEEDLES: readonly string[] = [VERSION_NEEDLE];
 const LOG_VERSION_RE = /\b(?:Software)?Version[=:]\s*"?(X\d{1,3}\.\d{1,3}(?:\.\d{1,4})?)/;
-// The stamp's time is `HH:MM:SS` as Expressway writes it, `HH_MM_SS` once a Windows tool renamed it.
-const STAMP_NAME_RE = /^(?:diagnostic_log|loggingsnapshot|xconf_dump|xstat_dump)_(.+?)_\d{4}-\d{2}-\d{2}_\d{2}[_:]\d{2}[_:]\d{2}/i;
 
 export type SystemFacts = {
   host: string | null;
@@ -46,9 +45,9 @@ export class SystemCollector {
   private fileHostSeen = false;
 
   onFileName(name: string): void {
-    const base = name.slice(name.lastIndexOf("/") + 1);
-    const m = STAMP_NAME_RE.exec(base);
-    if (m) addDistinct(this.nameHosts, m[1]);
+    // the same reading of names as the upload page's (colons or underscores in the stamp)
+    const { host } = parseBundleName(name);
+    if (host) addDistinct(this.nameHosts, host);
   }
 
   /** The upload's own name only counts when no file inside names a host. */

@@ -146,7 +146,10 @@ export class GzipPeeker {
       if (this.inflate.err && !this.refusal) {
         const msg = this.inflate.msg || `zlib error ${this.inflate.err}`;
         // pako's "buffer error" is zlib's Z_BUF_ERROR: the stream stopped before its end
-        this.refusal = /buffer error|unexpected end/i.test(msg) ? refusals.gzipTruncated() : refusals.gzipCorrupt(msg);
+        const truncated = /buffer error|unexpected end/i.test(msg);
+        // as the server does: what was inflated before the cut is still looked at
+        if (truncated && !this.decided) this.decide();
+        this.refusal = truncated ? refusals.gzipTruncated() : refusals.gzipCorrupt(msg);
       }
     }
     if (this.inflate.ended || last) this.endContent();
@@ -264,9 +267,13 @@ export function summarizeArchive(input: {
   const anyStamped = files.map((f) => parseBundleName(f.name)).find((p) => p.host);
   const looksLikeExpressway = Boolean(snapshot) || counts.xconf > 0 || counts.xstat > 0;
 
+  // A truncated archive is analysed for what comes before the cut when that holds a file the
+  // server reads lines from (it marks the results partial); else it is refused as truncated.
+  const cutButReadable = input.refusal?.code === "truncated" && hasReadableFiles(files);
+  const given = cutButReadable ? null : input.refusal;
   // The server refuses a complete bundle with nothing it reads lines from.
   const complete = !input.partial && input.refusal === null;
-  const refusal = asRefusal(input.refusal ?? (complete && !hasReadableFiles(files) ? refusals.noExpresswayFiles(files) : null));
+  const refusal = asRefusal(given ?? (complete && !hasReadableFiles(files) ? refusals.noExpresswayFiles(files) : null));
 
   const warnings: PeekWarning[] = [];
   if (refusal === null) {
@@ -287,6 +294,9 @@ export function summarizeArchive(input: {
   }
   if (input.partial) {
     warnings.push({ code: "partial", message: "Only the beginning of the archive was inspected in the browser; the listing may be incomplete." });
+  }
+  if (cutButReadable) {
+    warnings.push({ code: "truncated", message: "The archive is truncated (the upload or download was cut off): the analysis will cover what comes before the cut. Download the bundle again for the rest." });
   }
 
   return {
