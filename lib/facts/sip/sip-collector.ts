@@ -1,0 +1,892 @@
+// The call engine's collector: turns the `Module="network.sip"` entries of the logs (INFO summary
+// lines and SIPMSG blocks) and the Event-log call lines into calls and registrations.
+//
+// - A message's two halves meet by Msg-Hash (host, hash and direction) within a small window;
+//   what never meets its other half is counted, and still placed.
+// - Messages group into calls by Call-ID; legs with another Call-ID (a B2BUA, MRA) join the call
+//   through Session-ID / Local-SessionID / Remote-SessionID, never the all-zero id, and never across
+//   calls far apart in time (refused joins are counted, not made).
+// - Memory is bounded: a finished call is folded into a small summary once it has been idle for a
+//   while, and its message list is kept only for the first N calls of its cause
+//   (`messagesPerCause`); past `maxCalls` summaries, answered calls go first and only counts remain.
+//   Open calls' message lists are capped per call and in total (`maxRetainedMessages`).
+import type { LogEntry, LogReaderOptions } from "@/lib/parse/log-reader";
+import { findValue, parseNameValues } from "@/lib/parse/name-value";
+import { isUsableSessionId, parseSipSummary } from "@/lib/parse/sip-summary";
+import { messageLineText, parseSipMessage, startLineLabel } from "@/lib/parse/sip-message";
+import {
+  type CallEntity,
+  type CallMessage,
+  type CallState,
+  type CallSummary,
+  type CallsOutput,
+  type SdpOffer,
+  type SipReading,
+  STATE_ORDER,
+} from "@/lib/results/calls";
+import type { SipMessageRecord } from "@/lib/facts/sip/sip-message-record";
+import { RegistrationBook, normalizeAor } from "@/lib/facts/sip/registrations";
+
+export type SipLimits = {
+  /** calls per cause whose whole message list is kept (default 25; SIP_MESSAGES_PER_CAUSE) */
+  messagesPerCause: number;
+  /** call summaries listed (default 10000); failed calls are kept first */
+  maxCalls: number;
+  /** messages kept per call (default 400) */
+  maxMessagesPerCall: number;
+  /** messages held by calls not yet folded, in total (default 150000) */
+  maxRetainedMessages: number;
+  /** characters of message text held by calls not yet folded, in total (default 40 M) */
+  maxRetainedChars: number;
+  /** characters of message text kept per message (default 12000) */
+  maxMessageChars: number;
+  /** AORs listed (default 5000) */
+  maxRegistrations: number;
+};
+
+export const DEFAULT_SIP_LIMITS: SipLimits = {
+  messagesPerCause: 25,
+  maxCalls: 10_000,
+  maxMessagesPerCall: 400,
+  maxRetainedMessages: 150_000,
+  maxRetainedChars: 40_000_000,
+  maxMessageChars: 12_000,
+  maxRegistrations: 5000,
+};
+
+/** Message lines a SIPMSG block keeps for the parser and the message text (headers and an SDP). */
+export const SIP_BLOCK_LINES = 160;
+
+/** What the reader keeps of a block: SIPMSG ones, in full up to SIP_BLOCK_LINES. */
+export const SIP_READER_OPTIONS: LogReaderOptions = {
+  maxBlockLines: SIP_BLOCK_LINES,
+  keepBlock: (_prefix, text) => text.indexOf('"network.sip"') !== -1,
+};
+
+/** Methods that make or belong to a call; a Call-ID first seen with another method is not a call. */
+const CALL_METHODS = new Set(["INVITE", "ACK", "BYE", "CANCEL", "PRACK", "UPDATE"]);
+/** In-dialog methods attached to a call when it exists. */
+const IN_DIALOG = new Set(["INFO", "REFER", "NOTIFY", "OPTIONS", "MESSAGE"]);
+
+const PAIR_WINDOW = 4096;
+const IDLE_CLOSE_MS = 120_000;
+/** a Call-ID's new initial INVITE this long after its call finished is a new call */
+const REUSE_GAP_MS = 30 * 60_000;
+/** legs further apart than this are not joined into one call */
+const JOIN_WINDOW_MS = 10 * 60_000;
+const MAX_LEGS = 16;
+const MAX_OFFERS = 4;
+const MAX_FINALS = 8;
+const EVENT_WINDOW_MS = 10_000;
+const MAX_PENDING_EVENTS = 2000;
+
+type Entity = { id: string; kind: "expressway" | "peer"; ip: string | null; host: string | null; role: string | null; ports: Set<number> };
+
+type Row = SipMessageRecord & { fromId: string; toId: string };
+
+type OpenCall = {
+  key: string;
+  callIds: Set<string>;
+  sessionIds: Set<string>;
+  fromTags: Set<string>;
+  hosts: Set<string>;
+  entities: Map<string, Entity>;
+  firstMs: number;
+  firstTime: string | null;
+  lastMs: number;
+  lastTime: string | null;
+  initial: Row | null;
+  firstRow: Row | null;
+  initialCseqs: Set<number>;
+  finals: Row[];
+  challenged: Set<number>;
+  answered: boolean;
+  cancel: Row | null;
+  bye: Row | null;
+  offers: Row[];
+  messages: Row[] | null;
+  messageCount: number;
+  searchNotFound: boolean;
+  closed: CallSummary | null;
+};
+
+type PendingEvent = { host: string; alias: string; ms: number; notFound: boolean };
+
+export class SipCollector {
+  readonly name = "sip";
+  readonly reader = SIP_READER_OPTIONS;
+  private readonly limits: SipLimits;
+  private seq = 0;
+  private readonly pending = new Map<string, SipMessageRecord | null>();
+  private readonly byCallId = new Map<string, OpenCall>();
+  private readonly bySession = new Map<string, OpenCall>();
+  private readonly open = new Set<OpenCall>();
+  private readonly closed: (CallSummary & { messages: CallMessage[] | null })[] = [];
+  private retained = 0;
+  private retainedChars = 0;
+  private callCount = 0;
+  private readonly keptPerCause = new Map<string, number>();
+  private readonly byCause = new Map<string, number>();
+  private readonly byState = new Map<string, number>();
+  private callsNotListed = 0;
+  private readonly registrations: RegistrationBook;
+  private readonly ipToHost = new Map<string, string>();
+  private readonly pendingEvents = new Map<string, PendingEvent[]>();
+  private pendingEventCount = 0;
+  private fileLastMs = -Infinity;
+  private finished = false;
+  readonly reading: SipReading = {
+    summaryLines: 0,
+    messageBlocks: 0,
+    paired: 0,
+    summariesWithoutBlock: 0,
+    blocksWithoutSummary: 0,
+    malformedStartLines: 0,
+    unplaced: 0,
+    legJoins: 0,
+    refusedJoins: 0,
+    callIdReused: 0,
+    callsWithoutInvite: 0,
+    unmatchedEvents: 0,
+    otherMethods: {},
+    afterFold: 0,
+    outOfOrder: 0,
+  };
+
+  constructor(limits: Partial<SipLimits> = {}) {
+    this.limits = { ...DEFAULT_SIP_LIMITS, ...limits };
+    this.registrations = new RegistrationBook(this.limits.maxRegistrations);
+  }
+
+  wantsModule(module: string): boolean {
+    return module === "network.sip";
+  }
+
+  /** An entry of a log file: a network.sip line (with its block) or an Event line about a call. */
+  onEntry(file: string, entry: LogEntry): void {
+    const text = entry.text;
+    const start = entry.prefix.messageStart;
+    if (text.startsWith("Event=", start)) {
+      this.onEvent(entry);
+      return;
+    }
+    const module = findValue(text, "Module", start);
+    if (module === null || module.trim() !== "network.sip") return;
+    this.onSipEntry(file, entry);
+  }
+
+  onFileEnd(_file: string): void {
+    this.fileLastMs = -Infinity;
+  }
+
+  private onSipEntry(file: string, entry: LogEntry): void {
+    const fields = parseNameValues(entry.text, entry.prefix.messageStart);
+    const action = (fields.Action ?? "").trim();
+    const received = action === "Received" || (action === "" && fields["Src-ip"] !== undefined);
+    const sent = action === "Sent" || (action === "" && fields["Dst-ip"] !== undefined);
+    if (!received && !sent) return;
+    const ms = Date.parse(entry.prefix.timestamp);
+    if (ms < this.fileLastMs - 1000) this.reading.outOfOrder++;
+    if (ms > this.fileLastMs) this.fileLastMs = ms;
+
+    const detail = fields.Detail;
+    const summary = detail !== undefined ? parseSipSummary(detail) : null;
+    const block = entry.block !== null && entry.block.marker === "SIPMSG" ? entry.block : null;
+    if (summary === null && block === null) return;
+
+    const base: SipMessageRecord = {
+      seq: this.seq++,
+      ms,
+      time: entry.prefix.timestamp,
+      host: entry.prefix.host,
+      b2bua: entry.prefix.process.toLowerCase().includes("b2bua"),
+      dir: received ? "in" : "out",
+      localIp: trimmed(fields["Local-ip"]),
+      localPort: port(fields["Local-port"]),
+      peerIp: trimmed(received ? fields["Src-ip"] : fields["Dst-ip"]),
+      peerPort: port(received ? fields["Src-port"] : fields["Dst-port"]),
+      method: null,
+      code: null,
+      reasonPhrase: null,
+      cseq: null,
+      callId: null,
+      fromTag: null,
+      toTag: null,
+      requestUri: null,
+      toUri: null,
+      fromUri: null,
+      localSessionId: null,
+      remoteSessionId: null,
+      warning: null,
+      reasonHeader: null,
+      userAgent: null,
+      contact: null,
+      expires: null,
+      sdp: null,
+      file,
+      line: entry.line,
+      blockLine: null,
+      text: null,
+      textTruncated: false,
+      malformed: false,
+    };
+    if (base.localIp && this.ipToHost.size < 4096 && !this.ipToHost.has(base.localIp)) this.ipToHost.set(base.localIp, base.host);
+
+    let hash: string | null = null;
+    if (summary !== null) {
+      this.reading.summaryLines++;
+      base.method = summary.method;
+      base.code = summary.code;
+      base.cseq = summary.cseq;
+      base.callId = summary.callId;
+      base.fromTag = summary.fromTag;
+      base.toTag = summary.toTag;
+      base.requestUri = summary.requestUri;
+      base.toUri = summary.to;
+      base.localSessionId = summary.localSessionId;
+      base.remoteSessionId = summary.remoteSessionId;
+      hash = summary.msgHash;
+    }
+    if (block !== null) {
+      this.reading.messageBlocks++;
+      this.readBlock(base, block.lines, block.lineCount, block.firstLine);
+      hash ??= trimmed(fields["Msg-Hash"]);
+    }
+    const half: "summary" | "block" | "both" = summary !== null && block !== null ? "both" : summary !== null ? "summary" : "block";
+    if (half === "both" || hash === null) {
+      this.countUnpaired(half);
+      this.place(base);
+      return;
+    }
+    const key = `${base.host}\u0000${hash}\u0000${base.dir}`;
+    if (this.pending.has(key)) {
+      const mate = this.pending.get(key)!;
+      this.pending.delete(key);
+      this.reading.paired++;
+      if (mate === null) return; // its first half was a message we do not keep (OPTIONS...)
+      this.merge(mate, base, half);
+      return;
+    }
+    const kept = this.place(base);
+    this.pending.set(key, kept ? base : null);
+    // Keep the "waiting for its other half" marker for every half seen, so the mate is recognised.
+    (base as SipMessageRecord & { half?: string }).half = half;
+    if (this.pending.size > PAIR_WINDOW) {
+      const oldest = this.pending.keys().next().value as string;
+      const rec = this.pending.get(oldest);
+      this.pending.delete(oldest);
+      if (rec) this.countUnpaired((rec as SipMessageRecord & { half?: string }).half as "summary" | "block");
+    }
+  }
+
+  private countUnpaired(half: "summary" | "block" | "both"): void {
+    if (half === "summary") this.reading.summariesWithoutBlock++;
+    else if (half === "block") this.reading.blocksWithoutSummary++;
+  }
+
+  private readBlock(m: SipMessageRecord, lines: readonly string[], lineCount: number, firstLine: number): void {
+    const msg = parseSipMessage(lines);
+    m.blockLine = firstLine;
+    if (msg.start.kind === "request") {
+      m.method ??= msg.start.method;
+      m.requestUri ??= msg.start.uri;
+    } else if (msg.start.kind === "response") {
+      m.code ??= msg.start.code;
+      m.reasonPhrase = msg.start.reason || null;
+      if (msg.cseq) m.method ??= msg.cseq.method;
+    } else {
+      m.malformed = true;
+      this.reading.malformedStartLines++;
+    }
+    if (msg.cseq) m.cseq ??= msg.cseq.seq;
+    m.callId ??= msg.callId;
+    if (msg.from) {
+      m.fromUri = msg.from.uri;
+      m.fromTag ??= msg.from.tag;
+    }
+    if (msg.to) {
+      m.toUri ??= msg.to.uri;
+      m.toTag ??= msg.to.tag;
+    }
+    if (msg.sessionId) {
+      m.localSessionId ??= msg.sessionId.local;
+      m.remoteSessionId ??= msg.sessionId.remote;
+    }
+    m.warning = msg.warning;
+    m.reasonHeader = msg.reason;
+    m.userAgent = msg.userAgent ?? msg.server;
+    m.contact = msg.contact;
+    m.expires = msg.expires;
+    m.sdp = msg.sdp;
+    const max = this.limits.maxMessageChars;
+    let text = "";
+    let truncated = lineCount > lines.length;
+    for (let i = 0; i < lines.length; i++) {
+      const t = messageLineText(lines[i], i === 0);
+      if (text.length + t.length + 1 > max) {
+        truncated = true;
+        break;
+      }
+      text += i === 0 ? t : `\n${t}`;
+    }
+    m.text = text.replace(/\s+$/, "");
+    m.textTruncated = truncated;
+  }
+
+  /** The second half of a message: fills what the first lacked and updates its call. */
+  private merge(into: SipMessageRecord, other: SipMessageRecord, half: "summary" | "block" | "both"): void {
+    const call = into.callId !== null ? this.byCallId.get(into.callId) : undefined;
+    const hadSdp = into.sdp !== null;
+    for (const k of Object.keys(other) as (keyof SipMessageRecord)[]) {
+      if (k === "seq" || k === "file" || k === "line" || k === "ms" || k === "time") continue;
+      if (into[k] === null) (into as Record<string, unknown>)[k] = other[k];
+    }
+    into.textTruncated ||= other.textTruncated;
+    into.malformed ||= other.malformed;
+    if (half === "summary") {
+      // The summary line is the message's place in the file; the block's line stays as blockLine.
+      into.file = other.file;
+      into.line = other.line;
+    }
+    if (into.method === "REGISTER") this.registrations.onLateHalf(into);
+    if (call && call.closed === null) {
+      this.joinBySession(call, into);
+      if (!hadSdp && into.sdp !== null && into.code === null && into.method === "INVITE" && call.offers.length < MAX_OFFERS) call.offers.push(into as Row);
+    }
+  }
+
+  /** Places a message in its call or registration; false when it is not kept (other methods). */
+  private place(m: SipMessageRecord): boolean {
+    const method = m.method?.toUpperCase() ?? null;
+    if (m.callId === null || method === null) {
+      this.reading.unplaced++;
+      return false;
+    }
+    if (method === "REGISTER") {
+      this.registrations.onMessage(m);
+      return true;
+    }
+    let call = this.byCallId.get(m.callId);
+    const initialInvite = method === "INVITE" && m.code === null && m.toTag === null;
+    if (call && initialInvite && this.isReuse(call, m)) {
+      this.reading.callIdReused++;
+      if (call.closed === null) this.close(call, true);
+      call = undefined;
+    }
+    if (!call) {
+      if (!CALL_METHODS.has(method)) {
+        this.reading.otherMethods[method] = (this.reading.otherMethods[method] ?? 0) + 1;
+        return false;
+      }
+      call = this.newCall(m.callId);
+    } else if (!CALL_METHODS.has(method) && !IN_DIALOG.has(method)) {
+      this.reading.otherMethods[method] = (this.reading.otherMethods[method] ?? 0) + 1;
+      return false;
+    }
+    if (call.closed !== null) {
+      // folded under memory pressure before this message came (another peer's file, a late BYE)
+      call.closed.messageCount++;
+      this.reading.afterFold++;
+      return true;
+    }
+    this.observe(call, m as Row, method, initialInvite);
+    this.joinBySession(call, m);
+    return true;
+  }
+
+  private isReuse(call: OpenCall, m: SipMessageRecord): boolean {
+    const finished = call.closed !== null || call.finals.length > 0 || call.bye !== null;
+    if (!finished) return false;
+    const last = call.closed ? Date.parse(call.closed.end ?? call.closed.start ?? "") : call.lastMs;
+    if (Number.isFinite(last) && Math.abs(m.ms - last) > REUSE_GAP_MS) return true;
+    return m.fromTag !== null && call.fromTags.size > 0 && !call.fromTags.has(m.fromTag) && call.closed !== null;
+  }
+
+  private newCall(callId: string): OpenCall {
+    const call: OpenCall = {
+      key: `c${++this.callCount}`,
+      callIds: new Set([callId]),
+      sessionIds: new Set(),
+      fromTags: new Set(),
+      hosts: new Set(),
+      entities: new Map(),
+      firstMs: Infinity,
+      firstTime: null,
+      lastMs: -Infinity,
+      lastTime: null,
+      initial: null,
+      firstRow: null,
+      initialCseqs: new Set(),
+      finals: [],
+      challenged: new Set(),
+      answered: false,
+      cancel: null,
+      bye: null,
+      offers: [],
+      messages: [],
+      messageCount: 0,
+      searchNotFound: false,
+      closed: null,
+    };
+    this.byCallId.set(callId, call);
+    this.open.add(call);
+    return call;
+  }
+
+  private observe(call: OpenCall, row: Row, method: string, initialInvite: boolean): void {
+    const local = this.localEntity(call, row);
+    const peer = this.peerEntity(call, row);
+    row.fromId = row.dir === "in" ? peer : local;
+    row.toId = row.dir === "in" ? local : peer;
+    call.messageCount++;
+    call.hosts.add(row.host);
+    if (row.fromTag && call.fromTags.size < 8 && row.code === null && method === "INVITE" && row.toTag === null) call.fromTags.add(row.fromTag);
+    if (row.ms < call.firstMs || call.firstTime === null) {
+      call.firstMs = row.ms;
+      call.firstTime = row.time;
+      call.firstRow = row;
+    }
+    if (row.ms >= call.lastMs || call.lastTime === null) {
+      call.lastMs = row.ms;
+      call.lastTime = row.time;
+    }
+    if (call.messages !== null) {
+      if (call.messages.length < this.limits.maxMessagesPerCall) {
+        call.messages.push(row);
+        this.retained++;
+        this.retainedChars += row.text?.length ?? 0;
+      }
+    }
+    if (initialInvite) {
+      if (row.cseq !== null) call.initialCseqs.add(row.cseq);
+      if (call.initial === null || row.ms < call.initial.ms) {
+        call.initial = row;
+        this.matchPendingEvents(call, row);
+      }
+      if (row.sdp !== null && call.offers.length < MAX_OFFERS) call.offers.push(row);
+    }
+    if (row.code !== null && method === "INVITE") {
+      if (row.code >= 200 && row.code < 300) call.answered = true;
+      if (row.code === 401 || row.code === 407) {
+        if (row.cseq !== null) call.challenged.add(row.cseq);
+      }
+      if (row.code >= 200) {
+        call.finals.push(row);
+        if (call.finals.length > MAX_FINALS) call.finals.splice(1, 1);
+      }
+    }
+    if (row.code === null && method === "BYE" && (call.bye === null || row.ms < call.bye.ms)) call.bye = row;
+    if (row.code === null && method === "CANCEL" && call.cancel === null) call.cancel = row;
+    if (this.retained > this.limits.maxRetainedMessages || this.retainedChars > this.limits.maxRetainedChars) this.relieve();
+  }
+
+  private localEntity(call: OpenCall, m: SipMessageRecord): string {
+    const id = `x:${m.host}${m.b2bua ? "/b2bua" : ""}`;
+    let e = call.entities.get(id);
+    if (!e) call.entities.set(id, (e = { id, kind: "expressway", ip: m.localIp, host: m.host, role: m.b2bua ? "B2BUA" : null, ports: new Set() }));
+    if (m.localPort !== null && e.ports.size < 8) e.ports.add(m.localPort);
+    return id;
+  }
+
+  private peerEntity(call: OpenCall, m: SipMessageRecord): string {
+    const ip = m.peerIp ?? "unknown";
+    const loopback = ip.startsWith("127.") || ip === "::1";
+    const id = loopback ? `p:${m.host}/${ip}:${m.peerPort ?? ""}` : `p:${ip}`;
+    let e = call.entities.get(id);
+    if (!e) call.entities.set(id, (e = { id, kind: "peer", ip, host: loopback ? m.host : null, role: loopback ? "local service" : null, ports: new Set() }));
+    if (m.peerPort !== null && e.ports.size < 8) e.ports.add(m.peerPort);
+    return id;
+  }
+
+  /** Joins the call with the calls its session ids already name (another leg), within bounds. */
+  private joinBySession(call: OpenCall, m: SipMessageRecord): void {
+    for (const sid of [m.localSessionId, m.remoteSessionId]) {
+      if (!isUsableSessionId(sid)) continue;
+      const id = sid.toLowerCase();
+      const other = this.bySession.get(id);
+      if (other === undefined) {
+        if (call.sessionIds.size < 32) {
+          call.sessionIds.add(id);
+          this.bySession.set(id, call);
+        }
+        continue;
+      }
+      if (other === call) continue;
+      if (other.closed !== null) continue; // its leg is already folded: leave the two apart
+      const apart = Math.abs(Math.min(other.firstMs, other.lastMs) - Math.min(call.firstMs, m.ms));
+      if (!(apart <= JOIN_WINDOW_MS) || other.callIds.size + call.callIds.size > MAX_LEGS) {
+        this.reading.refusedJoins++;
+        continue;
+      }
+      this.absorb(other, call);
+      this.reading.legJoins++;
+      call = other;
+    }
+  }
+
+  /** Moves every leg, message and fact of `from` into `into`. */
+  private absorb(into: OpenCall, from: OpenCall): void {
+    for (const id of from.callIds) {
+      into.callIds.add(id);
+      this.byCallId.set(id, into);
+    }
+    for (const s of from.sessionIds) {
+      into.sessionIds.add(s);
+      this.bySession.set(s, into);
+    }
+    for (const t of from.fromTags) into.fromTags.add(t);
+    for (const h of from.hosts) into.hosts.add(h);
+    for (const [id, e] of from.entities) {
+      const mine = into.entities.get(id);
+      if (!mine) into.entities.set(id, e);
+      else for (const p of e.ports) if (mine.ports.size < 8) mine.ports.add(p);
+    }
+    if (from.firstMs < into.firstMs) {
+      into.firstMs = from.firstMs;
+      into.firstTime = from.firstTime;
+      into.firstRow = from.firstRow;
+    }
+    if (from.lastMs > into.lastMs) {
+      into.lastMs = from.lastMs;
+      into.lastTime = from.lastTime;
+    }
+    // The caller's leg is the earliest initial INVITE.
+    if (from.initial && (!into.initial || from.initial.ms < into.initial.ms)) into.initial = from.initial;
+    for (const c of from.initialCseqs) into.initialCseqs.add(c);
+    for (const c of from.challenged) into.challenged.add(c);
+    into.finals.push(...from.finals);
+    if (into.finals.length > MAX_FINALS * 2) into.finals.splice(1, into.finals.length - MAX_FINALS * 2);
+    into.answered ||= from.answered;
+    if (from.cancel && (!into.cancel || from.cancel.ms < into.cancel.ms)) into.cancel = from.cancel;
+    if (from.bye && (!into.bye || from.bye.ms < into.bye.ms)) into.bye = from.bye;
+    for (const o of from.offers) if (into.offers.length < MAX_OFFERS) into.offers.push(o);
+    if (into.messages !== null && from.messages !== null && into.messages.length + from.messages.length <= this.limits.maxMessagesPerCall) {
+      into.messages.push(...from.messages);
+    } else if (into.messages !== null && from.messages !== null) {
+      const room = this.limits.maxMessagesPerCall - into.messages.length;
+      const moved = from.messages.splice(0, Math.max(0, room));
+      into.messages.push(...moved);
+      this.release(from);
+    } else {
+      // one leg's list was dropped under pressure: the joined call cannot show a whole ladder
+      this.release(from);
+      this.release(into);
+    }
+    into.messageCount += from.messageCount;
+    into.searchNotFound ||= from.searchNotFound;
+    this.open.delete(from);
+  }
+
+  /**
+   * Under memory pressure: folds finished calls idle for a while (by the current file's clock), then,
+   * if still above 60% of the budget, drops the message lists of the longest-idle open calls.
+   * Nothing is folded otherwise, so legs logged in another peer's file still find their call.
+   */
+  private relieve(): void {
+    const now = this.fileLastMs;
+    for (const call of this.open) {
+      const idle = now - call.lastMs > IDLE_CLOSE_MS;
+      const finished = call.bye !== null || (!call.answered && call.finals.some((f) => !isChallenge(f.code)));
+      if (idle && finished) this.close(call, false);
+    }
+    const under = () => this.retained <= this.limits.maxRetainedMessages * 0.6 && this.retainedChars <= this.limits.maxRetainedChars * 0.6;
+    if (under()) return;
+    const byAge = [...this.open].filter((c) => c.messages !== null).sort((a, b) => a.lastMs - b.lastMs);
+    for (const call of byAge) {
+      if (under()) break;
+      this.release(call);
+    }
+  }
+
+  private release(call: OpenCall): void {
+    if (call.messages === null) return;
+    this.retained -= call.messages.length;
+    for (const m of call.messages) this.retainedChars -= m.text?.length ?? 0;
+    call.messages = null;
+  }
+
+  /** Decides the call's state and cause, keeps its messages if its cause still has room. */
+  private close(call: OpenCall, forced: boolean): void {
+    if (call.closed !== null) return;
+    this.open.delete(call);
+    const summary = this.summarize(call, forced);
+    const kept = this.keptPerCause.get(summary.cause) ?? 0;
+    let messages: CallMessage[] | null = null;
+    if (call.messages !== null && kept < this.limits.messagesPerCause) {
+      this.keptPerCause.set(summary.cause, kept + 1);
+      messages = this.rows(call, call.messages);
+    }
+    this.release(call);
+    summary.messagesKept = messages !== null;
+    call.closed = summary;
+    // Drop the heavy references; the summary answers late messages and reuse checks.
+    call.initial = call.firstRow = call.cancel = call.bye = null;
+    call.finals = [];
+    call.offers = [];
+    call.entities = new Map();
+    this.byCause.set(summary.cause, (this.byCause.get(summary.cause) ?? 0) + 1);
+    this.byState.set(summary.state, (this.byState.get(summary.state) ?? 0) + 1);
+    this.closed.push({ ...summary, messages });
+    if (this.closed.length > this.limits.maxCalls * 1.25) this.trimClosed();
+  }
+
+  private trimClosed(): void {
+    this.closed.sort(listOrder);
+    const cut = this.closed.splice(this.limits.maxCalls);
+    this.callsNotListed += cut.length;
+    for (const c of cut) for (const id of c.callIds) if (this.byCallId.get(id)?.closed?.id === c.id) this.byCallId.delete(id);
+  }
+
+  private summarize(call: OpenCall, forced: boolean): CallSummary {
+    const entities = this.entityList(call);
+    const index = new Map(entities.map((e, i) => [e.id, i]));
+    const entityLabel = (id: string) => entities[index.get(this.resolveEntity(id)) ?? 0]?.label ?? id;
+    const initial = call.initial;
+    const finals = call.finals.filter((f) => call.initialCseqs.size === 0 || (f.cseq !== null && call.initialCseqs.has(f.cseq))).sort(byTime);
+    const success = finals.find((f) => f.code !== null && f.code < 300) ?? null;
+    const lastFinal = finals.length > 0 ? finals[finals.length - 1] : null;
+    // After a challenge the client normally retries with a higher CSeq: a challenge only decides the
+    // call when nothing came after it.
+    let state: CallState;
+    let decider: Row | null = null;
+    if (success) {
+      state = "answered";
+      decider = success;
+    } else if (call.cancel !== null || lastFinal?.code === 487) {
+      state = "cancelled";
+      decider = lastFinal;
+    } else if (lastFinal !== null) {
+      const retried = isChallenge(lastFinal.code) && initial !== null && lastFinal.cseq !== null && [...call.initialCseqs].some((c) => c > lastFinal.cseq!);
+      if (retried) state = "in_progress";
+      else {
+        decider = lastFinal;
+        state = lastFinal.code! >= 500 || lastFinal.code === 408 ? "failed" : "rejected";
+      }
+    } else state = "in_progress";
+    const cutStart = initial === null;
+    if (cutStart) this.reading.callsWithoutInvite++;
+    const end = state === "answered" ? (call.bye?.time ?? null) : call.lastTime;
+    const startMs = call.firstMs;
+    const endMs = state === "answered" ? (call.bye?.ms ?? NaN) : call.lastMs;
+    const duration = Number.isFinite(startMs) && Number.isFinite(endMs) && endMs >= startMs ? Math.round((endMs - startMs) / 100) / 10 : null;
+    const cutEnd = state === "in_progress" || (state === "answered" && call.bye === null) || forced;
+    const code = decider?.code ?? null;
+    const cause = state === "answered" ? (call.bye !== null ? "answered" : "answered, no BYE in the log") : code !== null ? `${state} ${code}` : state === "in_progress" ? "in progress" : state;
+    const offers: SdpOffer[] = call.offers.map((o) => ({
+      from: entityLabel(o.fromId),
+      to: entityLabel(o.toId),
+      label: o.requestUri ?? "INVITE",
+      media: (o.sdp?.media ?? []).map((md) => ({ type: md.type, proto: md.proto, codecs: md.codecs.slice(0, 8), crypto: md.crypto })),
+    }));
+    const dialled = initial?.requestUri ?? call.firstRow?.requestUri ?? call.firstRow?.toUri ?? null;
+    const caller = initial?.fromUri ?? call.firstRow?.fromUri ?? null;
+    return {
+      id: call.key,
+      callIds: [...call.callIds],
+      from: caller ? clip(caller, 300) : null,
+      to: dialled ? clip(dialled, 300) : null,
+      start: call.firstTime,
+      end,
+      durationSeconds: duration,
+      state,
+      code,
+      reason: decider?.reasonPhrase ?? null,
+      warning: decider?.warning ?? null,
+      endedBy: call.bye ? entityLabel(call.bye.fromId) : null,
+      endReason: call.bye?.reasonHeader ?? null,
+      cause,
+      entities: entities.map(({ id: _id, ...e }, i) => ({ ...e, id: `e${i}` })),
+      hosts: [...call.hosts],
+      userAgent: initial?.userAgent ?? null,
+      messageCount: call.messageCount,
+      messagesKept: false,
+      cutStart,
+      cutEnd,
+      challenges: call.challenged.size,
+      searchNotFound: call.searchNotFound,
+      offers,
+    };
+  }
+
+  /** A peer that is another Expressway of the bundle (its Local-ip) is drawn as that Expressway. */
+  private resolveEntity(id: string): string {
+    if (!id.startsWith("p:") || id.includes("/")) return id;
+    const host = this.ipToHost.get(id.slice(2));
+    return host !== undefined ? `x:${host}` : id;
+  }
+
+  private entityList(call: OpenCall): (CallEntity & { id: string })[] {
+    const merged = new Map<string, Entity>();
+    for (const e of call.entities.values()) {
+      const id = this.resolveEntity(e.id);
+      const have = merged.get(id);
+      if (have) {
+        for (const p of e.ports) if (have.ports.size < 8) have.ports.add(p);
+        continue;
+      }
+      if (id !== e.id) merged.set(id, { id, kind: "expressway", ip: e.ip, host: id.slice(2), role: null, ports: new Set(e.ports) });
+      else merged.set(id, { ...e, ports: new Set(e.ports) });
+    }
+    // Columns in order of appearance: the first message's sender leftmost.
+    const order: string[] = [];
+    const msgs = call.messages ?? [];
+    const seed = call.firstRow ? [call.firstRow, ...msgs] : msgs;
+    for (const m of [...seed].sort(byTime)) {
+      for (const id of [this.resolveEntity(m.fromId), this.resolveEntity(m.toId)]) if (!order.includes(id)) order.push(id);
+    }
+    for (const id of merged.keys()) if (!order.includes(id)) order.push(id);
+    return order
+      .filter((id) => merged.has(id))
+      .map((id) => {
+        const e = merged.get(id)!;
+        const ports = [...e.ports].sort((a, b) => a - b);
+        const label =
+          e.kind === "expressway" ? `${e.host ?? e.ip ?? "Expressway"}${e.role ? ` ${e.role}` : ""}` : e.role === "local service" ? `${e.host} ${e.ip}:${ports[0] ?? ""}` : (e.ip ?? "unknown");
+        return { id, label, kind: e.kind, ip: e.ip, ports, host: e.host, role: e.role };
+      });
+  }
+
+  private rows(call: OpenCall, messages: Row[]): CallMessage[] {
+    const entities = this.entityList(call);
+    const index = new Map(entities.map((e, i) => [e.id, i]));
+    return [...messages].sort(byTime).map((m, i) => ({
+      index: i,
+      time: m.time,
+      from: index.get(this.resolveEntity(m.fromId)) ?? 0,
+      to: index.get(this.resolveEntity(m.toId)) ?? 0,
+      label: labelOf(m),
+      method: m.method,
+      code: m.code,
+      callId: m.callId,
+      cseq: m.cseq !== null ? `${m.cseq}${m.method ? ` ${m.method}` : ""}` : null,
+      failure: m.code !== null && m.code >= 300 && !isChallenge(m.code),
+      file: m.file,
+      line: m.line,
+      blockLine: m.blockLine,
+      text: m.text,
+      textTruncated: m.textTruncated,
+    }));
+  }
+
+  // ---- Event-log lines: `Search Completed` found false, `Call Rejected` ------------------------
+
+  private onEvent(entry: LogEntry): void {
+    const event = findValue(entry.text, "Event", entry.prefix.messageStart)?.trim();
+    if (event !== "Search Completed" && event !== "Call Rejected") return;
+    const fields = parseNameValues(entry.text, entry.prefix.messageStart);
+    const detail = (fields.Detail ?? "").toLowerCase().replace(/\s+/g, "");
+    const notFound = event === "Search Completed" ? detail.includes("found:false") || (fields.Found ?? "").trim().toLowerCase() === "false" : false;
+    if (!notFound) return;
+    const alias = normalizeAor(fields["Dst-alias"] ?? null);
+    if (alias === null) return;
+    const ev: PendingEvent = { host: entry.prefix.host, alias, ms: Date.parse(entry.prefix.timestamp), notFound };
+    for (const call of this.open) {
+      if (call.initial && this.eventMatches(ev, call.initial)) {
+        call.searchNotFound = true;
+        return;
+      }
+    }
+    const key = `${ev.host}\u0000${alias}`;
+    const list = this.pendingEvents.get(key) ?? [];
+    list.push(ev);
+    this.pendingEvents.set(key, list);
+    if (++this.pendingEventCount > MAX_PENDING_EVENTS) {
+      const oldest = this.pendingEvents.keys().next().value as string;
+      const dropped = this.pendingEvents.get(oldest)!;
+      this.pendingEvents.delete(oldest);
+      this.pendingEventCount -= dropped.length;
+      this.reading.unmatchedEvents += dropped.length;
+    }
+  }
+
+  private eventMatches(ev: PendingEvent, invite: SipMessageRecord): boolean {
+    return ev.host === invite.host && Math.abs(ev.ms - invite.ms) <= EVENT_WINDOW_MS && normalizeAor(invite.requestUri) === ev.alias;
+  }
+
+  private matchPendingEvents(call: OpenCall, invite: Row): void {
+    if (this.pendingEventCount === 0) return;
+    const alias = normalizeAor(invite.requestUri);
+    if (alias === null) return;
+    const key = `${invite.host}\u0000${alias}`;
+    const list = this.pendingEvents.get(key);
+    if (!list) return;
+    const at = list.findIndex((ev) => this.eventMatches(ev, invite));
+    if (at === -1) return;
+    list.splice(at, 1);
+    this.pendingEventCount--;
+    if (list.length === 0) this.pendingEvents.delete(key);
+    call.searchNotFound = true;
+  }
+
+  // ---- the end -------------------------------------------------------------------------------
+
+  finish(): CallsOutput {
+    if (!this.finished) {
+      this.finished = true;
+      for (const rec of this.pending.values()) if (rec) this.countUnpaired(((rec as SipMessageRecord & { half?: string }).half ?? "summary") as "summary" | "block");
+      this.pending.clear();
+      for (const call of [...this.open].sort((a, b) => a.firstMs - b.firstMs)) this.close(call, false);
+      this.reading.unmatchedEvents += this.pendingEventCount;
+      this.pendingEvents.clear();
+      this.pendingEventCount = 0;
+      this.closed.sort(listOrder);
+      if (this.closed.length > this.limits.maxCalls) this.callsNotListed += this.closed.splice(this.limits.maxCalls).length;
+    }
+    const registrations = this.registrations.finish();
+    let total = 0;
+    for (const n of this.byState.values()) total += n;
+    return {
+      calls: this.closed,
+      registrations,
+      counts: {
+        calls: total,
+        callsNotListed: this.callsNotListed,
+        byState: Object.fromEntries(this.byState),
+        byCause: Object.fromEntries(this.byCause),
+        registrations: registrations.length + this.registrations.notListed,
+        registrationsNotListed: this.registrations.notListed,
+      },
+      reading: this.reading,
+      limits: {
+        messagesPerCause: this.limits.messagesPerCause,
+        maxCalls: this.limits.maxCalls,
+        maxMessagesPerCall: this.limits.maxMessagesPerCall,
+        maxRegistrations: this.limits.maxRegistrations,
+      },
+    };
+  }
+}
+
+function listOrder(a: CallSummary, b: CallSummary): number {
+  return STATE_ORDER[a.state] - STATE_ORDER[b.state] || (a.start ?? "").localeCompare(b.start ?? "") || a.id.localeCompare(b.id, "en", { numeric: true });
+}
+
+function byTime(a: SipMessageRecord, b: SipMessageRecord): number {
+  const d = (Number.isFinite(a.ms) ? a.ms : 0) - (Number.isFinite(b.ms) ? b.ms : 0);
+  return d !== 0 ? d : a.seq - b.seq;
+}
+
+function isChallenge(code: number | null): boolean {
+  return code === 401 || code === 407;
+}
+
+function labelOf(m: SipMessageRecord): string {
+  if (m.code !== null) return m.reasonPhrase ? `${m.code} ${m.reasonPhrase}` : String(m.code);
+  if (m.method !== null) return m.method;
+  return m.text ? startLineLabel({ kind: "unknown", text: m.text.split("\n", 1)[0] }) : "(unreadable)";
+}
+
+function trimmed(v: string | undefined): string | null {
+  if (v === undefined) return null;
+  const t = v.trim();
+  return t.length > 0 ? t : null;
+}
+
+function port(v: string | undefined): number | null {
+  const t = v?.trim();
+  return t && /^\d{1,5}$/.test(t) ? Number(t) : null;
+}
+
+function clip(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}

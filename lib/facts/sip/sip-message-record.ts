@@ -1,0 +1,45 @@
+// One SIP message as Expressway logged it: the INFO summary line and the SIPMSG block of the same
+// message (found by Msg-Hash) merged into one record; either half alone is a record too.
+import type { SdpSummary } from "@/lib/parse/sip-message";
+
+export type SipMessageRecord = {
+  /** arrival order in the bundle, to keep a stable order for equal times */
+  seq: number;
+  /** epoch ms of the syslog stamp (NaN when unreadable) */
+  ms: number;
+  time: string;
+  host: string;
+  /** logged by Expressway's B2BUA process rather than the proxy */
+  b2bua: boolean;
+  dir: "in" | "out";
+  localIp: string | null;
+  localPort: number | null;
+  peerIp: string | null;
+  peerPort: number | null;
+  method: string | null;
+  code: number | null;
+  reasonPhrase: string | null;
+  cseq: number | null;
+  callId: string | null;
+  fromTag: string | null;
+  toTag: string | null;
+  requestUri: string | null;
+  toUri: string | null;
+  fromUri: string | null;
+  localSessionId: string | null;
+  remoteSessionId: string | null;
+  warning: string | null;
+  reasonHeader: string | null;
+  userAgent: string | null;
+  contact: string | null;
+  expires: number | null;
+  sdp: SdpSummary | null;
+  /** the file and line of the summary line, else of the block's timestamped line */
+  file: string;
+  line: number;
+  blockLine: number | null;
+  text: string | null;
+  textTruncated: boolean;
+  /** unparseable start line in the block */
+  malformed: boolean;
+};
