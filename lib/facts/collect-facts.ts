@@ -19,6 +19,7 @@ import { LINE_NEEDLES, LogFileLines } from "@/lib/facts/log-lines";
 import { ScanThread, type ScanThreadSetting, inlineLineFeed, scanThreadSetting } from "@/lib/scan/log-feed";
 import type { RunTable } from "@/lib/scan/log-table";
 import type { EntrySubscriber } from "@/lib/scan/subscriber";
+import { SipCollector, searchesFromEvents, sipLimitsFromEnv } from "@/lib/facts/sip/sip-collector";
 
 type LineSink = { push(line: string, lineNo: number): void; end(): void };
 
@@ -51,7 +52,8 @@ export function createFactsCollector(options: CollectOptions = {}): FactsCollect
   let pemBytes = 0;
   /** the collectors that read whole entries of their line families (processes, modules) */
   const edgeConfig = new EdgeConfigCollector();
-  const subscribers: EntrySubscriber[] = [trafficServer, edgeConfig];
+  const sip = new SipCollector(sipLimitsFromEnv());
+  const subscribers: EntrySubscriber[] = [trafficServer, edgeConfig, sip];
   const logFiles: string[] = [];
   const lineFamilies: Facts["lineFamilies"] = [];
   const reading: Facts["reading"] = [];
@@ -197,6 +199,7 @@ export function createFactsCollector(options: CollectOptions = {}): FactsCollect
         reading,
         trafficServer: trafficServerFacts,
         edgeConfig: edgeConfig.finish(),
+        sip: sip.finish(searchesFromEvents(eventFacts)),
         tls: tlsFacts,
         events: { ...eventFacts, evidence: events.evidence() },
         warnings: warnings.finish(),

@@ -9,6 +9,7 @@ import type { VerifyErrorKind } from "@/lib/facts/verify-error";
 import type { LogEventFacts, LogEventKind } from "@/lib/facts/log-events";
 import type { TrustStoreFacts } from "@/lib/facts/trust-store";
 import type { WarningFacts } from "@/lib/facts/warning-templates";
+import type { CallsOutput } from "@/lib/results/calls";
 
 /** Where a fact was read: file inside the bundle, 1-based line, the line itself. */
 export type SourceRef = { file: string; line: number; text: string };
@@ -46,6 +47,8 @@ export type Facts = {
   trafficServer: TrafficServerFacts;
   /** Expressway-C's edge config provisioning server: its UDS responses and authentication failures */
   edgeConfig: EdgeConfigFacts;
+  /** SIP calls and registrations from the network.sip lines (lib/facts/sip), bounded as its limits say */
+  sip: CallsOutput;
   /** TLS sessions and certificates from the bundle's captures and trust store (absent: not collected) */
   tls?: TlsFacts;
   /** known phrases found in the logs (TLS alerts, traversal, SSO, XCP, edge config), with evidence */

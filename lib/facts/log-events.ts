@@ -24,7 +24,8 @@ export type LogEventKind =
   | "saml"
   | "tls_negotiation"
   | "http_401"
-  | "http_403";
+  | "http_403"
+  | "sip_search_not_found";
 
 /** countOnly: kinds that only tell whether the logs cover a subject (no lines kept) */
 type Spec = { kind: LogEventKind; needles: string[]; accept?: (text: string) => boolean; countOnly?: boolean };
@@ -50,10 +51,17 @@ export const LOG_EVENT_SPECS: readonly Spec[] = [
   { kind: "tls_negotiation", needles: ["TLS Negotiation"], countOnly: true },
   { kind: "http_401", needles: ["401 Unauthorized"] },
   { kind: "http_403", needles: ["403 Forbidden"] },
+  // the call engine marks the calls whose dialled alias matched no search rule (lib/facts/sip)
+  { kind: "sip_search_not_found", needles: ["Search Completed"], accept: (t) => isSearchNotFound(t) },
 ];
 
 /** Every substring a line must contain to be recorded by LogEventCollector.onLine. */
 export const LOG_EVENT_NEEDLES: readonly string[] = LOG_EVENT_SPECS.flatMap((s) => s.needles);
+
+/** A `Search Completed` event line whose search found nothing (`Detail="found:false, ..."`, or `Found="False"`). */
+export function isSearchNotFound(text: string): boolean {
+  return /found:\s*false/i.test(text) || /Found="\s*False\s*"/i.test(text);
+}
 
 /** Does a line mentioning `_collab-edge` also say its certificate does not match? */
 export function isCollabEdgeMismatch(text: string): boolean {

@@ -12,6 +12,7 @@ import { CATALOG_VERSION, SIGNATURES, runSignatures } from "@/lib/signatures/reg
 import { buildReading } from "@/lib/pipeline/build-reading";
 import { consolidateResults } from "@/lib/pipeline/consolidate-results";
 import { buildMraRequests } from "@/lib/pipeline/build-mra-requests";
+import { buildSipDetail } from "@/lib/pipeline/build-sip-detail";
 import { buildUnexplainedWarnings } from "@/lib/pipeline/build-unexplained-warnings";
 
 export { BundleError, DEFAULT_LIMITS };
@@ -69,6 +70,8 @@ export async function analyzeBundle(
       tls: facts.tls && (facts.tls.captureFiles.length > 0 || facts.tls.trustStoreFiles.length > 0 || facts.tls.serverCertificateFiles.length > 0) ? facts.tls.details : undefined,
       mraRequests: buildMraRequests(facts),
       unexplainedWarnings: buildUnexplainedWarnings(facts, SIGNATURES),
+      sip: buildSipDetail(facts.sip),
     },
+    calls: facts.sip.counts.calls + facts.sip.counts.registrations > 0 ? facts.sip : undefined,
   });
 }

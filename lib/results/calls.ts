@@ -193,6 +193,19 @@ export const callsOutputSchema = z.object({
 });
 export type CallsOutput = z.infer<typeof callsOutputSchema>;
 
+/** details.sip of GET /api/analyses/:id: the counts the overview's Calls tab shows without loading the list. */
+export const sipDetailSchema = z.object({
+  calls: z.number().int().nonnegative(),
+  /** calls rejected or failed (cancelled ones are counted in byState only) */
+  failedCalls: z.number().int().nonnegative(),
+  byState: z.record(z.string(), z.number().int().nonnegative()),
+  registrations: z.number().int().nonnegative(),
+  /** AORs whose attempts were refused (other than 401/407 challenges) and never accepted */
+  refusedRegistrations: z.number().int().nonnegative(),
+  reading: sipReadingSchema,
+});
+export type SipDetail = z.infer<typeof sipDetailSchema>;
+
 /** Failed calls first (rejected, failed, cancelled, in progress, answered), then by start. */
 export const STATE_ORDER: Record<CallState, number> = { failed: 0, rejected: 1, cancelled: 2, in_progress: 3, answered: 4 };
 

@@ -5,6 +5,7 @@ import { bundleFileSchema } from "@/lib/bundle/bundle-file";
 import { presentedCertificateSchema, tlsDetailsSchema } from "@/lib/results/tls";
 import { mraRequestsDetailSchema } from "@/lib/results/mra-requests";
 import { unexplainedWarningsDetailSchema } from "@/lib/results/unexplained-warnings";
+import { callsOutputSchema, sipDetailSchema } from "@/lib/results/calls";
 
 export const OUTCOMES = ["issue", "potential", "missing", "not_applicable", "ok"] as const;
 export const outcomeSchema = z.enum(OUTCOMES);
@@ -165,6 +166,8 @@ export const analysisDetailsSchema = z.object({
   tls: tlsDetailsSchema.optional(),
   mraRequests: mraRequestsDetailSchema.optional(),
   unexplainedWarnings: unexplainedWarningsDetailSchema.optional(),
+  /** counts of the SIP calls and registrations (the lists: GET /api/analyses/:id/calls, /registrations) */
+  sip: sipDetailSchema.optional(),
 });
 export type AnalysisDetails = z.infer<typeof analysisDetailsSchema>;
 
@@ -173,6 +176,8 @@ export const analysisOutputSchema = z.object({
   bundle: bundleFactsSchema,
   results: z.array(signatureResultSchema),
   details: analysisDetailsSchema.default({}),
+  /** every call and registration found, stored in their own tables (not part of GET /api/analyses/:id) */
+  calls: callsOutputSchema.optional(),
 });
 export type AnalysisOutput = z.infer<typeof analysisOutputSchema>;
 

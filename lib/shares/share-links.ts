@@ -80,13 +80,24 @@ export async function revokeShareLink(analysisId: string, shareId: string): Prom
  * records an open (the page view counts; the page's polling does not).
  */
 export async function openShareLink(token: string, opts: { count: boolean }): Promise<AnalysisView | null> {
-  if (!looksLikeToken("share", token)) return null;
+  const link = await findLiveShareLink(token);
+  if (!link) return null;
   const { prisma } = getServices().db;
   const now = new Date();
-  const link = await prisma.shareLink.findUnique({ where: { tokenHash: hashToken(token) } });
-  if (!link || link.revokedAt || (link.expiresAt && link.expiresAt <= now)) return null;
   if (opts.count) {
     await prisma.shareLink.update({ where: { id: link.id }, data: { openCount: { increment: 1 }, lastOpenedAt: now } });
   }
   return getAnalysis(link.analysisId, {});
+}
+
+/** The analysis id a live (not revoked, not expired) share token opens, for the views a shared page loads. */
+export async function sharedAnalysisId(token: string): Promise<string | null> {
+  return (await findLiveShareLink(token))?.analysisId ?? null;
+}
+
+async function findLiveShareLink(token: string) {
+  if (!looksLikeToken("share", token)) return null;
+  const link = await getServices().db.prisma.shareLink.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!link || link.revokedAt || (link.expiresAt && link.expiresAt <= new Date())) return null;
+  return link;
 }

@@ -5,6 +5,7 @@ import { analysisOutputSchema, type AnalysisOutput, type Outcome } from "@/lib/r
 import { AnalyzerCrash, analyzeInChild } from "@/lib/worker/analyzer-client";
 import type { AnalyzerStats } from "@/lib/worker/protocol";
 import { getServices } from "@/lib/platform/services";
+import { storeCalls } from "@/lib/worker/store-calls";
 
 export type RunOutcome = "done" | "failed" | "skipped";
 
@@ -92,6 +93,7 @@ export async function runAnalysis(
     // The details are most of what is written (~650 KB of JSON for a busy bundle): handed over as one
     // string they are stored in half the time Prisma's Json input takes, which walks every value.
     await tx.$executeRaw`UPDATE "Analysis" SET "details" = ${JSON.stringify(output.details)}::jsonb WHERE "id" = ${analysisId}`;
+    await storeCalls(tx, analysisId, output.calls);
     // Last, so finishedAt is when the results are stored, not when storing them began.
     await tx.analysis.update({
       where: { id: analysisId },
@@ -128,6 +130,8 @@ async function markFailed(analysisId: string, code: string, message: string) {
   const { prisma } = getServices().db;
   await prisma.$transaction([
     prisma.result.deleteMany({ where: { analysisId } }),
+    prisma.sipCall.deleteMany({ where: { analysisId } }),
+    prisma.sipRegistration.deleteMany({ where: { analysisId } }),
     prisma.analysis.update({
       where: { id: analysisId },
       data: { status: "failed", errorCode: code, errorMessage: message, finishedAt: new Date() },

@@ -26,6 +26,7 @@ import {
 } from "@/lib/results/calls";
 import type { SipMessageRecord } from "@/lib/facts/sip/sip-message-record";
 import { RegistrationBook, normalizeAor } from "@/lib/facts/sip/registrations";
+import type { LogEventFacts } from "@/lib/facts/log-events";
 
 export type SipLimits = {
   /** calls per cause whose whole message list is kept (default 25; SIP_MESSAGES_PER_CAUSE) */
@@ -54,6 +55,12 @@ export const DEFAULT_SIP_LIMITS: SipLimits = {
   maxRegistrations: 5000,
 };
 
+/** SIP_MESSAGES_PER_CAUSE overrides how many calls per cause keep their whole message list. */
+export function sipLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<SipLimits> {
+  const n = Number(env.SIP_MESSAGES_PER_CAUSE);
+  return env.SIP_MESSAGES_PER_CAUSE !== undefined && Number.isInteger(n) && n >= 0 && n <= 10_000 ? { messagesPerCause: n } : {};
+}
+
 /** Message lines a SIPMSG block keeps for the parser and the message text (headers and an SDP). */
 export const SIP_BLOCK_LINES = 160;
 
@@ -78,7 +85,6 @@ const MAX_LEGS = 16;
 const MAX_OFFERS = 4;
 const MAX_FINALS = 8;
 const EVENT_WINDOW_MS = 10_000;
-const MAX_PENDING_EVENTS = 2000;
 
 type Entity = { id: string; kind: "expressway" | "peer"; ip: string | null; host: string | null; role: string | null; ports: Set<number> };
 
@@ -106,11 +112,15 @@ type OpenCall = {
   offers: Row[];
   messages: Row[] | null;
   messageCount: number;
-  searchNotFound: boolean;
   closed: CallSummary | null;
 };
 
-type PendingEvent = { host: string; alias: string; ms: number; notFound: boolean };
+/** A `Search Completed` event that found nothing, as the needle scan recorded it (lib/facts/log-events). */
+export type SearchNotFoundEvent = { peer: string | null; timestamp: string | null; dstAlias: string | null };
+
+export function searchesFromEvents(events: Pick<LogEventFacts, "events">): SearchNotFoundEvent[] {
+  return (events.events.sip_search_not_found ?? []).map((e) => ({ peer: e.peer, timestamp: e.timestamp, dstAlias: e.fields["Dst-alias"] ?? null }));
+}
 
 export class SipCollector {
   readonly name = "sip";
@@ -131,8 +141,6 @@ export class SipCollector {
   private callsNotListed = 0;
   private readonly registrations: RegistrationBook;
   private readonly ipToHost = new Map<string, string>();
-  private readonly pendingEvents = new Map<string, PendingEvent[]>();
-  private pendingEventCount = 0;
   private fileLastMs = -Infinity;
   private finished = false;
   readonly reading: SipReading = {
@@ -159,18 +167,12 @@ export class SipCollector {
   }
 
   wantsModule(module: string): boolean {
-    return module === "network.sip";
+    return module.trim() === "network.sip";
   }
 
-  /** An entry of a log file: a network.sip line (with its block) or an Event line about a call. */
+  /** An entry of a log file: a network.sip line with its SIPMSG block, if any. */
   onEntry(file: string, entry: LogEntry): void {
-    const text = entry.text;
-    const start = entry.prefix.messageStart;
-    if (text.startsWith("Event=", start)) {
-      this.onEvent(entry);
-      return;
-    }
-    const module = findValue(text, "Module", start);
+    const module = findValue(entry.text, "Module", entry.prefix.messageStart);
     if (module === null || module.trim() !== "network.sip") return;
     this.onSipEntry(file, entry);
   }
@@ -425,7 +427,6 @@ export class SipCollector {
       offers: [],
       messages: [],
       messageCount: 0,
-      searchNotFound: false,
       closed: null,
     };
     this.byCallId.set(callId, call);
@@ -459,10 +460,7 @@ export class SipCollector {
     }
     if (initialInvite) {
       if (row.cseq !== null) call.initialCseqs.add(row.cseq);
-      if (call.initial === null || row.ms < call.initial.ms) {
-        call.initial = row;
-        this.matchPendingEvents(call, row);
-      }
+      if (call.initial === null || row.ms < call.initial.ms) call.initial = row;
       if (row.sdp !== null && call.offers.length < MAX_OFFERS) call.offers.push(row);
     }
     if (row.code !== null && method === "INVITE") {
@@ -573,7 +571,6 @@ export class SipCollector {
       this.release(into);
     }
     into.messageCount += from.messageCount;
-    into.searchNotFound ||= from.searchNotFound;
     this.open.delete(from);
   }
 
@@ -703,7 +700,7 @@ export class SipCollector {
       cutStart,
       cutEnd,
       challenges: call.challenged.size,
-      searchNotFound: call.searchNotFound,
+      searchNotFound: false,
       offers,
     };
   }
@@ -768,67 +765,39 @@ export class SipCollector {
     }));
   }
 
-  // ---- Event-log lines: `Search Completed` found false, `Call Rejected` ------------------------
-
-  private onEvent(entry: LogEntry): void {
-    const event = findValue(entry.text, "Event", entry.prefix.messageStart)?.trim();
-    if (event !== "Search Completed" && event !== "Call Rejected") return;
-    const fields = parseNameValues(entry.text, entry.prefix.messageStart);
-    const detail = (fields.Detail ?? "").toLowerCase().replace(/\s+/g, "");
-    const notFound = event === "Search Completed" ? detail.includes("found:false") || (fields.Found ?? "").trim().toLowerCase() === "false" : false;
-    if (!notFound) return;
-    const alias = normalizeAor(fields["Dst-alias"] ?? null);
-    if (alias === null) return;
-    const ev: PendingEvent = { host: entry.prefix.host, alias, ms: Date.parse(entry.prefix.timestamp), notFound };
-    for (const call of this.open) {
-      if (call.initial && this.eventMatches(ev, call.initial)) {
-        call.searchNotFound = true;
-        return;
-      }
+  /**
+   * The Event log names no Call-ID: a search that found nothing belongs to the call its Expressway
+   * received for that alias within a few seconds. What matches no call is counted.
+   */
+  private matchSearches(searches: readonly SearchNotFoundEvent[]): void {
+    if (searches.length === 0) return;
+    const byAlias = new Map<string, (CallSummary & { messages: CallMessage[] | null })[]>();
+    for (const c of this.closed) {
+      const alias = normalizeAor(c.to);
+      if (alias === null) continue;
+      const list = byAlias.get(alias);
+      if (list) list.push(c);
+      else byAlias.set(alias, [c]);
     }
-    const key = `${ev.host}\u0000${alias}`;
-    const list = this.pendingEvents.get(key) ?? [];
-    list.push(ev);
-    this.pendingEvents.set(key, list);
-    if (++this.pendingEventCount > MAX_PENDING_EVENTS) {
-      const oldest = this.pendingEvents.keys().next().value as string;
-      const dropped = this.pendingEvents.get(oldest)!;
-      this.pendingEvents.delete(oldest);
-      this.pendingEventCount -= dropped.length;
-      this.reading.unmatchedEvents += dropped.length;
+    for (const ev of searches) {
+      const alias = normalizeAor(ev.dstAlias);
+      const ms = ev.timestamp ? Date.parse(ev.timestamp) : NaN;
+      const hit = alias === null ? undefined : byAlias.get(alias)?.find((c) => (ev.peer === null || c.hosts.includes(ev.peer)) && Math.abs(Date.parse(c.start ?? "") - ms) <= EVENT_WINDOW_MS);
+      if (hit) hit.searchNotFound = true;
+      else this.reading.unmatchedEvents++;
     }
-  }
-
-  private eventMatches(ev: PendingEvent, invite: SipMessageRecord): boolean {
-    return ev.host === invite.host && Math.abs(ev.ms - invite.ms) <= EVENT_WINDOW_MS && normalizeAor(invite.requestUri) === ev.alias;
-  }
-
-  private matchPendingEvents(call: OpenCall, invite: Row): void {
-    if (this.pendingEventCount === 0) return;
-    const alias = normalizeAor(invite.requestUri);
-    if (alias === null) return;
-    const key = `${invite.host}\u0000${alias}`;
-    const list = this.pendingEvents.get(key);
-    if (!list) return;
-    const at = list.findIndex((ev) => this.eventMatches(ev, invite));
-    if (at === -1) return;
-    list.splice(at, 1);
-    this.pendingEventCount--;
-    if (list.length === 0) this.pendingEvents.delete(key);
-    call.searchNotFound = true;
   }
 
   // ---- the end -------------------------------------------------------------------------------
 
-  finish(): CallsOutput {
+  /** `searches`: the Search Completed events that found nothing, matched to calls by host, alias and time. */
+  finish(searches: readonly SearchNotFoundEvent[] = []): CallsOutput {
     if (!this.finished) {
       this.finished = true;
       for (const rec of this.pending.values()) if (rec) this.countUnpaired(((rec as SipMessageRecord & { half?: string }).half ?? "summary") as "summary" | "block");
       this.pending.clear();
       for (const call of [...this.open].sort((a, b) => a.firstMs - b.firstMs)) this.close(call, false);
-      this.reading.unmatchedEvents += this.pendingEventCount;
-      this.pendingEvents.clear();
-      this.pendingEventCount = 0;
+      this.matchSearches(searches);
       this.closed.sort(listOrder);
       if (this.closed.length > this.limits.maxCalls) this.callsNotListed += this.closed.splice(this.limits.maxCalls).length;
     }
