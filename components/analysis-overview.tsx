@@ -12,6 +12,7 @@ import { CertificatesPanel } from "./certificates-panel";
 import { CopyButton } from "./copy-button";
 import { ChevronRightIcon, ServerIcon, UploadIcon } from "./icons";
 import { OutcomeTabs } from "./outcome-tabs";
+import { CallsPanel } from "./calls-panel";
 import { resultAnchor } from "./result-card";
 import { MraRequestsView } from "./mra-requests-view";
 import { ReadingReportPanel } from "./reading-report-panel";
@@ -255,6 +256,7 @@ export function AnalysisOverview({
       {view.status === "failed" && <AnalysisErrorPanel view={view} />}
       {view.status === "done" && <WhatChangedPanel view={view} />}
       {view.status === "done" && <OutcomeTabs results={view.results} counts={view.counts} selected={tab} onSelect={selectTab} />}
+      {view.status === "done" && view.details.sip && <CallsPanel apiBase={pollUrl ?? `/api/analyses/${encodeURIComponent(view.id)}`} detail={view.details.sip} />}
       {view.status === "done" && view.details?.tls && <CertificatesPanel tls={view.details.tls} />}
       {view.status === "done" && view.details.mraRequests && <MraRequestsView detail={view.details.mraRequests} />}
       {view.status === "done" && view.details.unexplainedWarnings && <UnexplainedWarningsPanel detail={view.details.unexplainedWarnings} />}
