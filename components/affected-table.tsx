@@ -57,6 +57,16 @@ export function AffectedTable({ affected }: { affected: Affected[] }) {
               </Cell>
               <Cell label="Reason" className={`text-slate-700 ${a.certificate ? "md:min-w-72" : "md:min-w-48"}`}>
                 {a.reason}
+                {a.calls && a.calls.length > 0 && (
+                  <span className="mt-1 flex flex-wrap gap-x-2 text-xs" data-testid="affected-calls">
+                    {a.calls.map((id) => (
+                      // relative: the same page (member or share link) with the call's ladder open
+                      <a key={id} href={`?call=${encodeURIComponent(id)}#calls`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                        Ladder of call {id}
+                      </a>
+                    ))}
+                  </span>
+                )}
                 {a.certificate && (
                   <span className="mt-1 block text-xs text-slate-600" data-testid="presented-certificate" title={a.certificate.fingerprint ?? undefined}>
                     <span className="font-medium text-slate-700">Capture: </span>

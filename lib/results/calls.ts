@@ -108,6 +108,8 @@ export const callSummarySchema = z.object({
   searchNotFound: z.boolean(),
   /** SDP offers of its INVITEs (a few), for media and encryption mismatches */
   offers: z.array(sdpOfferSchema),
+  /** the log lines that decided its state: the final response, and the BYE of an answered call */
+  evidence: z.array(z.object({ file: z.string(), line: z.number().int().positive(), text: z.string() })),
 });
 export type CallSummary = z.infer<typeof callSummarySchema>;
 

@@ -40,6 +40,8 @@ export const affectedSchema = z.object({
   certificate: presentedCertificateSchema.optional(),
   /** the Expressway peer(s) whose logs show it, when the bundle holds several (cluster) */
   peers: z.array(z.string()).optional(),
+  /** the calls it names (the call engine's ids, a few), each opening its ladder on the overview (`?call=<id>#calls`) */
+  calls: z.array(z.string()).optional(),
 });
 export type Affected = z.infer<typeof affectedSchema>;
 

@@ -21,6 +21,11 @@ import { xcpPort7400Unreachable } from "@/lib/signatures/xcp-port-7400-unreachab
 import { edgeConfigEmptyUds } from "@/lib/signatures/edge-config-empty-uds";
 import { collabEdgeSanMismatch } from "@/lib/signatures/collab-edge-san-mismatch";
 import { ssoSamlFailure } from "@/lib/signatures/sso-saml-failure";
+import { sipCallNotFound, sipCallForbidden, sipCalleeUnreachable, sipServiceUnavailable } from "@/lib/signatures/sip-call-rejected";
+import { sipMediaNotAcceptable } from "@/lib/signatures/sip-media-not-acceptable";
+import { sipChallengeLoop } from "@/lib/signatures/sip-challenge-loop";
+import { sipRegistrationRefused } from "@/lib/signatures/sip-registration-refused";
+import { sipCallFixedDuration } from "@/lib/signatures/sip-call-fixed-duration";
 
 /** Bump when a signature is added, removed, or changes its version. */
 export const CATALOG_VERSION = "2025.4.0";
@@ -44,6 +49,14 @@ export const SIGNATURES: readonly Signature[] = Object.freeze([
   edgeConfigEmptyUds,
   collabEdgeSanMismatch,
   ssoSamlFailure,
+  sipCallNotFound,
+  sipCallForbidden,
+  sipMediaNotAcceptable,
+  sipCalleeUnreachable,
+  sipServiceUnavailable,
+  sipChallengeLoop,
+  sipRegistrationRefused,
+  sipCallFixedDuration,
 ]);
 
 const ids = new Set<string>();

@@ -228,6 +228,7 @@ export class SipCollector {
       file,
       line: entry.line,
       blockLine: null,
+      lineText: clip(entry.text, 2000),
       text: null,
       textTruncated: false,
       malformed: false,
@@ -349,6 +350,7 @@ export class SipCollector {
       // The summary line is the message's place in the file; the block's line stays as blockLine.
       into.file = other.file;
       into.line = other.line;
+      into.lineText = other.lineText;
     }
     if (into.method === "REGISTER") this.registrations.onLateHalf(into);
     if (call && call.closed === null) {
@@ -455,7 +457,7 @@ export class SipCollector {
       if (call.messages.length < this.limits.maxMessagesPerCall) {
         call.messages.push(row);
         this.retained++;
-        this.retainedChars += row.text?.length ?? 0;
+        this.retainedChars += (row.text?.length ?? 0) + row.lineText.length;
       }
     }
     if (initialInvite) {
@@ -598,7 +600,7 @@ export class SipCollector {
   private release(call: OpenCall): void {
     if (call.messages === null) return;
     this.retained -= call.messages.length;
-    for (const m of call.messages) this.retainedChars -= m.text?.length ?? 0;
+    for (const m of call.messages) this.retainedChars -= (m.text?.length ?? 0) + m.lineText.length;
     call.messages = null;
   }
 
@@ -702,6 +704,7 @@ export class SipCollector {
       challenges: call.challenged.size,
       searchNotFound: false,
       offers,
+      evidence: [decider, call.bye].filter((r): r is Row => r !== null && r !== undefined).map((r) => ({ file: r.file, line: r.line, text: r.lineText })),
     };
   }
 

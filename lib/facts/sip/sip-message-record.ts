@@ -38,6 +38,8 @@ export type SipMessageRecord = {
   file: string;
   line: number;
   blockLine: number | null;
+  /** the log line at file:line as written (clipped), for evidence */
+  lineText: string;
   text: string | null;
   textTruncated: boolean;
   /** unparseable start line in the block */
