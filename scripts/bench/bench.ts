@@ -3,6 +3,7 @@
 // upload-finished -> results-stored, samples the server's RSS, and times grep over the same file.
 //   npm run bench                  100 MiB, 1 GiB, 2 GiB of log text
 //   npm run bench -- 256M 1G       chosen sizes (K/M/G suffixes)
+//   npm run bench -- --sip 1G      the SIP-heavy profile (most lines network.sip and developer.*, calls and registrations)
 import { spawnSync } from "node:child_process";
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -12,6 +13,9 @@ import { createTestUser } from "../../tests/helpers/accounts";
 import { startPortal, waitForAnalysis, type Portal } from "../../tests/helpers/portal";
 import { SYNTHETIC_XCONF, SYNTHETIC_XSTAT, syntheticLog } from "../../lib/pipeline/synthetic-log";
 import { grepPatterns } from "./grep-patterns";
+import { sipHeavyLog } from "./sip-log";
+
+type Profile = "mra" | "sip";
 
 const CACHE = process.env.BENCH_DIR ?? "/tmp/ea-bench";
 const MiB = 1024 ** 2;
@@ -26,15 +30,16 @@ function parseSize(s: string): number {
 const label = (n: number) => (n >= 1024 * MiB ? `${(n / 1024 / MiB).toFixed(n % (1024 * MiB) ? 1 : 0)} GiB` : `${Math.round(n / MiB)} MiB`);
 
 /** The log, and a tar.gz of it with the dumps, made with GNU tar + gzip -6 like the Expressway's. */
-async function ensureBundle(size: number): Promise<{ dir: string; log: string; tgz: string }> {
-  const dir = path.join(CACHE, `size-${size}`);
+async function ensureBundle(size: number, profile: Profile = "mra"): Promise<{ dir: string; log: string; tgz: string }> {
+  const tag = profile === "sip" ? `sip-${size}` : String(size);
+  const dir = path.join(CACHE, `size-${tag}`);
   const stamp = "2024-03-05_09_12_40";
   const log = path.join(dir, `loggingsnapshot_expc1_${stamp}.txt`);
-  const tgz = path.join(CACHE, `diagnostic_log_expc1_${stamp}-${size}.tar.gz`);
+  const tgz = path.join(CACHE, `diagnostic_log_expc1_${stamp}-${tag}.tar.gz`);
   if (existsSync(tgz) && existsSync(log)) return { dir, log, tgz };
   mkdirSync(dir, { recursive: true });
   process.stdout.write(`making a ${label(size)} bundle in ${CACHE} ... `);
-  await pipeline(Readable.from(syntheticLog(size)), createWriteStream(log));
+  await pipeline(Readable.from(profile === "sip" ? sipHeavyLog(size) : syntheticLog(size)), createWriteStream(log));
   writeFileSync(path.join(dir, `xconf_dump_expc1_${stamp}.txt`), SYNTHETIC_XCONF);
   writeFileSync(path.join(dir, `xstat_dump_expc1_${stamp}.txt`), SYNTHETIC_XSTAT);
   const res = spawnSync("bash", ["-c", `tar -C '${dir}' -cf - . | gzip -6 > '${tgz}.tmp' && mv '${tgz}.tmp' '${tgz}'`], { stdio: "inherit" });
@@ -91,9 +96,12 @@ function timeGrep(tgz: string): { seconds: number; matches: number } {
 }
 
 async function main() {
-  const sizes = (process.argv.slice(2).length ? process.argv.slice(2) : ["100M", "1G", "2G"]).map(parseSize);
+  const args = process.argv.slice(2);
+  const profile: Profile = args.includes("--sip") ? "sip" : "mra";
+  const sizeArgs = args.filter((a) => !a.startsWith("--"));
+  const sizes = (sizeArgs.length ? sizeArgs : ["100M", "1G", "2G"]).map(parseSize);
   const bundles = [];
-  for (const size of sizes) bundles.push({ size, ...(await ensureBundle(size)) });
+  for (const size of sizes) bundles.push({ size, ...(await ensureBundle(size, profile)) });
 
   const portal = await startPortal({ env: { MAX_UPLOAD_BYTES: String(8 * 1024 * MiB), JOB_TIMEOUT_SECONDS: "3600", RATE_LIMIT_UPLOAD: "1000/60" } });
   const user = await createTestUser(portal.url, "bench");
@@ -101,7 +109,7 @@ async function main() {
   try {
     await new Promise((r) => setTimeout(r, 1000));
     const idle = rss.take();
-    console.log(`\nportal: ${portal.databaseUrl ? "PostgreSQL" : "embedded PGlite"}, idle RSS ${label(idle)}`);
+    console.log(`\nportal: ${portal.databaseUrl ? "PostgreSQL" : "embedded PGlite"}, idle RSS ${label(idle)}, profile ${profile === "sip" ? "SIP-heavy" : "MRA"}`);
     console.log("\n| log text | bundle | analysis (a) | of which in the analyzer | gzip -dc | grep (b) | a/b | throughput | analyzer peak RSS | web server peak RSS |");
     console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     const rows = [];

@@ -11,7 +11,7 @@
 //   (`messagesPerCause`); past `maxCalls` summaries, answered calls go first and only counts remain.
 //   Open calls' message lists are capped per call and in total (`maxRetainedMessages`).
 import type { LogEntry, LogReaderOptions } from "@/lib/parse/log-reader";
-import { findValue, parseNameValues } from "@/lib/parse/name-value";
+import { findValue } from "@/lib/parse/name-value";
 import { isUsableSessionId, parseSipSummary } from "@/lib/parse/sip-summary";
 import { messageLineText, parseSipMessage, startLineLabel } from "@/lib/parse/sip-message";
 import {
@@ -182,18 +182,31 @@ export class SipCollector {
   }
 
   private onSipEntry(file: string, entry: LogEntry): void {
-    const fields = parseNameValues(entry.text, entry.prefix.messageStart);
-    const action = (fields.Action ?? "").trim();
-    const received = action === "Received" || (action === "" && fields["Src-ip"] !== undefined);
-    const sent = action === "Sent" || (action === "" && fields["Dst-ip"] !== undefined);
+    // Only the pairs a message needs, read in place: this runs on every network.sip line.
+    const text = entry.text;
+    const from = entry.prefix.messageStart;
+    const action = (findValue(text, "Action", from) ?? "").trim();
+    const srcIp = findValue(text, "Src-ip", from);
+    const received = action === "Received" || (action === "" && srcIp !== null);
+    const sent = action === "Sent" || (action === "" && srcIp === null && findValue(text, "Dst-ip", from) !== null);
     if (!received && !sent) return;
+    const block = entry.block !== null && entry.block.marker === "SIPMSG" ? entry.block : null;
+    const detail = findValue(text, "Detail", from) ?? undefined;
+    if (block !== null && detail === undefined && isKeepAlive(block.lines)) {
+      // OPTIONS keep-alives are most of a quiet log: counted, their mate skipped, never parsed.
+      this.reading.messageBlocks++;
+      const h = findValue(text, "Msg-Hash", from);
+      const key = h !== null ? `${entry.prefix.host}\u0000${h.trim()}\u0000${received ? "in" : "out"}` : null;
+      // counted once per message: by its summary when that came first
+      if (key === null || !this.pending.has(key)) this.reading.otherMethods.OPTIONS = (this.reading.otherMethods.OPTIONS ?? 0) + 1;
+      if (key !== null) this.remember(key, null);
+      return;
+    }
     const ms = Date.parse(entry.prefix.timestamp);
     if (ms < this.fileLastMs - 1000) this.reading.outOfOrder++;
     if (ms > this.fileLastMs) this.fileLastMs = ms;
 
-    const detail = fields.Detail;
     const summary = detail !== undefined ? parseSipSummary(detail) : null;
-    const block = entry.block !== null && entry.block.marker === "SIPMSG" ? entry.block : null;
     if (summary === null && block === null) return;
 
     const base: SipMessageRecord = {
@@ -203,10 +216,10 @@ export class SipCollector {
       host: entry.prefix.host,
       b2bua: entry.prefix.process.toLowerCase().includes("b2bua"),
       dir: received ? "in" : "out",
-      localIp: trimmed(fields["Local-ip"]),
-      localPort: port(fields["Local-port"]),
-      peerIp: trimmed(received ? fields["Src-ip"] : fields["Dst-ip"]),
-      peerPort: port(received ? fields["Src-port"] : fields["Dst-port"]),
+      localIp: trimmed(findValue(text, "Local-ip", from)),
+      localPort: port(findValue(text, "Local-port", from)),
+      peerIp: trimmed(received ? srcIp : findValue(text, "Dst-ip", from)),
+      peerPort: port(findValue(text, received ? "Src-port" : "Dst-port", from)),
       method: null,
       code: null,
       reasonPhrase: null,
@@ -232,6 +245,7 @@ export class SipCollector {
       text: null,
       textTruncated: false,
       malformed: false,
+      half: "summary",
     };
     if (base.localIp && this.ipToHost.size < 4096 && !this.ipToHost.has(base.localIp)) this.ipToHost.set(base.localIp, base.host);
 
@@ -253,9 +267,10 @@ export class SipCollector {
     if (block !== null) {
       this.reading.messageBlocks++;
       this.readBlock(base, block.lines, block.lineCount, block.firstLine);
-      hash ??= trimmed(fields["Msg-Hash"]);
+      hash ??= trimmed(findValue(text, "Msg-Hash", from));
     }
     const half: "summary" | "block" | "both" = summary !== null && block !== null ? "both" : summary !== null ? "summary" : "block";
+    base.half = half;
     if (half === "both" || hash === null) {
       this.countUnpaired(half);
       this.place(base);
@@ -270,15 +285,23 @@ export class SipCollector {
       this.merge(mate, base, half);
       return;
     }
-    const kept = this.place(base);
-    this.pending.set(key, kept ? base : null);
-    // Keep the "waiting for its other half" marker for every half seen, so the mate is recognised.
-    (base as SipMessageRecord & { half?: string }).half = half;
+    // Every half waits for its mate, even one not kept (null), so the mate is recognised.
+    this.remember(key, this.place(base) ? base : null);
+  }
+
+  private remember(key: string, rec: SipMessageRecord | null): void {
+    if (this.pending.has(key)) {
+      // the mate of a skipped half
+      this.pending.delete(key);
+      this.reading.paired++;
+      return;
+    }
+    this.pending.set(key, rec);
     if (this.pending.size > PAIR_WINDOW) {
       const oldest = this.pending.keys().next().value as string;
-      const rec = this.pending.get(oldest);
+      const old = this.pending.get(oldest);
       this.pending.delete(oldest);
-      if (rec) this.countUnpaired((rec as SipMessageRecord & { half?: string }).half as "summary" | "block");
+      if (old) this.countUnpaired(old.half);
     }
   }
 
@@ -332,7 +355,7 @@ export class SipCollector {
       }
       text += i === 0 ? t : `\n${t}`;
     }
-    m.text = text.replace(/\s+$/, "");
+    m.text = text.trimEnd();
     m.textTruncated = truncated;
   }
 
@@ -340,10 +363,31 @@ export class SipCollector {
   private merge(into: SipMessageRecord, other: SipMessageRecord, half: "summary" | "block" | "both"): void {
     const call = into.callId !== null ? this.byCallId.get(into.callId) : undefined;
     const hadSdp = into.sdp !== null;
-    for (const k of Object.keys(other) as (keyof SipMessageRecord)[]) {
-      if (k === "seq" || k === "file" || k === "line" || k === "ms" || k === "time") continue;
-      if (into[k] === null) (into as Record<string, unknown>)[k] = other[k];
-    }
+    into.method ??= other.method;
+    into.code ??= other.code;
+    into.reasonPhrase ??= other.reasonPhrase;
+    into.cseq ??= other.cseq;
+    into.callId ??= other.callId;
+    into.fromTag ??= other.fromTag;
+    into.toTag ??= other.toTag;
+    into.requestUri ??= other.requestUri;
+    into.toUri ??= other.toUri;
+    into.fromUri ??= other.fromUri;
+    into.localSessionId ??= other.localSessionId;
+    into.remoteSessionId ??= other.remoteSessionId;
+    into.warning ??= other.warning;
+    into.reasonHeader ??= other.reasonHeader;
+    into.userAgent ??= other.userAgent;
+    into.contact ??= other.contact;
+    into.expires ??= other.expires;
+    into.sdp ??= other.sdp;
+    into.blockLine ??= other.blockLine;
+    into.text ??= other.text;
+    into.localIp ??= other.localIp;
+    into.localPort ??= other.localPort;
+    into.peerIp ??= other.peerIp;
+    into.peerPort ??= other.peerPort;
+    into.half = "both";
     into.textTruncated ||= other.textTruncated;
     into.malformed ||= other.malformed;
     if (half === "summary") {
@@ -797,7 +841,7 @@ export class SipCollector {
   finish(searches: readonly SearchNotFoundEvent[] = []): CallsOutput {
     if (!this.finished) {
       this.finished = true;
-      for (const rec of this.pending.values()) if (rec) this.countUnpaired(((rec as SipMessageRecord & { half?: string }).half ?? "summary") as "summary" | "block");
+      for (const rec of this.pending.values()) if (rec) this.countUnpaired(rec.half);
       this.pending.clear();
       for (const call of [...this.open].sort((a, b) => a.firstMs - b.firstMs)) this.close(call, false);
       this.matchSearches(searches);
@@ -848,13 +892,24 @@ function labelOf(m: SipMessageRecord): string {
   return m.text ? startLineLabel({ kind: "unknown", text: m.text.split("\n", 1)[0] }) : "(unreadable)";
 }
 
-function trimmed(v: string | undefined): string | null {
-  if (v === undefined) return null;
+/** A block whose CSeq says OPTIONS, found without parsing the message. */
+function isKeepAlive(lines: readonly string[]): boolean {
+  const n = Math.min(lines.length, 16);
+  for (let i = 1; i < n; i++) {
+    const l = lines[i];
+    const at = l.indexOf("CSeq:");
+    if (at !== -1 && at < 3) return l.endsWith("OPTIONS") || l.trimEnd().endsWith(" OPTIONS");
+  }
+  return false;
+}
+
+function trimmed(v: string | undefined | null): string | null {
+  if (v === undefined || v === null) return null;
   const t = v.trim();
   return t.length > 0 ? t : null;
 }
 
-function port(v: string | undefined): number | null {
+function port(v: string | undefined | null): number | null {
   const t = v?.trim();
   return t && /^\d{1,5}$/.test(t) ? Number(t) : null;
 }

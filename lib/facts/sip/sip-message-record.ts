@@ -44,4 +44,6 @@ export type SipMessageRecord = {
   textTruncated: boolean;
   /** unparseable start line in the block */
   malformed: boolean;
+  /** which half of the message this record was made from, until its mate arrives */
+  half: "summary" | "block" | "both";
 };
