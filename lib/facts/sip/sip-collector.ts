@@ -715,12 +715,12 @@ export class SipCollector {
     const cutEnd = state === "in_progress" || (state === "answered" && call.bye === null) || forced;
     const code = decider?.code ?? null;
     const cause = state === "answered" ? (call.bye !== null ? "answered" : "answered, no BYE in the log") : code !== null ? `${state} ${code}` : state === "in_progress" ? "in progress" : state;
-    const offers: SdpOffer[] = call.offers.map((o) => ({
+    const offers: SdpOffer[] = dedupeOffers(call.offers.map((o) => ({
       from: entityLabel(o.fromId),
       to: entityLabel(o.toId),
       label: o.requestUri ?? "INVITE",
       media: (o.sdp?.media ?? []).map((md) => ({ type: md.type, proto: md.proto, codecs: md.codecs.slice(0, 8), crypto: md.crypto })),
-    }));
+    })));
     const dialled = initial?.requestUri ?? call.firstRow?.requestUri ?? call.firstRow?.toUri ?? null;
     const caller = initial?.fromUri ?? call.firstRow?.fromUri ?? null;
     return {
@@ -871,6 +871,17 @@ export class SipCollector {
       },
     };
   }
+}
+
+/** The same offer logged by both ends of a hop (sent by one Expressway, received by the next) once. */
+function dedupeOffers(offers: SdpOffer[]): SdpOffer[] {
+  const seen = new Set<string>();
+  return offers.filter((o) => {
+    const key = JSON.stringify([o.from, o.to, o.media]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function listOrder(a: CallSummary, b: CallSummary): number {
