@@ -66,6 +66,11 @@ export const FACT_INPUTS: Record<FactKey, FactInput> = {
     howToGet: `Tick "Take tcpdump while logging" before starting the log. ${COLLECT}`,
   },
   events: LOG,
+  sip: {
+    what: "network.sip lines in the log (SIP summaries at INFO, whole messages at DEBUG)",
+    why: "Calls and registrations are read from the SIP messages the Expressway logged.",
+    howToGet: `Reproduce the call or registration while logging; for whole messages set network.sip to DEBUG (Maintenance > Diagnostics > Advanced > Support Log configuration). ${COLLECT}`,
+  },
   warnings: LOG,
   trustStore: {
     what: "the trusted CA list (ca_<host>_<stamp>.pem)",

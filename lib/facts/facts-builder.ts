@@ -1,6 +1,7 @@
 // A complete Facts from a few fields, the rest empty, so a signature can be tested on facts directly:
 // `buildFacts({ version: located("X14.2.1"), trafficServer: { ...emptyTrafficServer(), failures } })`.
 import type { Facts, Located, TrafficServerFacts } from "@/lib/facts/facts";
+import { emptySipFacts } from "@/lib/facts/sip/sip-collector";
 
 export function emptyTrafficServer(): TrafficServerFacts {
   return { lineCount: 0, debugLineCount: 0, forwardedRequestCount: 0, mraRequestCount: 0, requests: [], failures: [], failureCount: 0, failureEvidence: [], errorResponses: [], unread: [] };
@@ -29,6 +30,7 @@ export function buildFacts(partial: Partial<Facts> = {}): Facts {
     events: { events: {}, counts: {}, processLines: {}, evidence: {} },
     warnings: { totalLines: 0, groups: [], truncated: false, droppedLines: 0 },
     trustStore: null,
+    sip: emptySipFacts(),
     ...partial,
   };
 }

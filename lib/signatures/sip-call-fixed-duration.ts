@@ -18,6 +18,7 @@ export const sipCallFixedDuration = defineSignature(
     products: ["Expressway-C", "Expressway-E"],
     inputs: ["network.sip summary lines (INVITE 200 OK and BYE per call)", "the BYE's Reason header"],
     needles: ["Method=BYE"],
+    reads: ["sip"],
   },
   evaluate,
 );

@@ -32,6 +32,7 @@ function defineRejection(spec: Spec): Signature {
       products: ["Expressway-C", "Expressway-E"],
       inputs: ["network.sip summary lines and SIPMSG blocks (calls by Call-ID and Session-ID)", "Event log Search Completed lines"],
       needles: [...spec.codes.map((c) => `Response Code=${c}`), ...(spec.codes.includes(404) ? ["Search Completed"] : [])],
+      reads: ["sip"],
     },
     (facts: SipFacts): SignatureEvaluation => {
       if (!hasSipCalls(facts.sip)) return noCallsOutcome(facts, spec.what);

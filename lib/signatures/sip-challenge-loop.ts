@@ -18,6 +18,7 @@ export const sipChallengeLoop = defineSignature(
     products: ["Expressway-C", "Expressway-E"],
     inputs: ["network.sip summary lines (INVITE responses by CSeq)"],
     needles: ["Response Code=401", "Response Code=407"],
+    reads: ["sip"],
   },
   evaluate,
 );

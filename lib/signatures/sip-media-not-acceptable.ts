@@ -19,6 +19,7 @@ export const sipMediaNotAcceptable = defineSignature(
     products: ["Expressway-C", "Expressway-E"],
     inputs: ["network.sip SIPMSG blocks (SDP of the INVITEs)", "the 488 response and its Warning header"],
     needles: ["Response Code=488"],
+    reads: ["sip"],
   },
   evaluate,
 );

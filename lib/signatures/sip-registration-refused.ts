@@ -20,6 +20,7 @@ export const sipRegistrationRefused = defineSignature(
     products: ["Expressway-C", "Expressway-E"],
     inputs: ["network.sip REGISTER requests and their responses, per AOR"],
     needles: ["Method=REGISTER"],
+    reads: ["sip"],
   },
   evaluate,
 );

@@ -55,6 +55,11 @@ export const DEFAULT_SIP_LIMITS: SipLimits = {
   maxRegistrations: 5000,
 };
 
+/** What a bundle without SIP gives: no calls, no registrations, nothing read. */
+export function emptySipFacts(): CallsOutput {
+  return new SipCollector().finish();
+}
+
 /** SIP_MESSAGES_PER_CAUSE overrides how many calls per cause keep their whole message list. */
 export function sipLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<SipLimits> {
   const n = Number(env.SIP_MESSAGES_PER_CAUSE);
