@@ -55,6 +55,21 @@ export type SipMessage = {
   headerCount: number;
 };
 
+const WANTED = ["call-id", "cseq", "from", "to", "via", "contact", "user-agent", "server", "reason", "warning", "session-id", "expires", "session-expires", "content-type"];
+
+/** The canonical name of line[s, e) if it is a header this parser reads (any case, compact forms too), else null. */
+function wantedHeader(line: string, s: number, e: number): string | null {
+  const len = e - s;
+  if (len === 1) return COMPACT[String.fromCharCode(line.charCodeAt(s) | 32)] ?? null;
+  for (const w of WANTED) {
+    if (w.length !== len) continue;
+    let k = 0;
+    while (k < len && (line.charCodeAt(s + k) | 32) === w.charCodeAt(k)) k++;
+    if (k === len) return w;
+  }
+  return null;
+}
+
 /** Header names by compact form (RFC 3261 7.3.3 and later RFCs). */
 const COMPACT: Record<string, string> = {
   i: "call-id",
@@ -140,23 +155,27 @@ export function parseSipMessage(lines: readonly string[]): SipMessage {
   msg.start = parseStartLine(messageLineText(lines[i], true));
   i++;
   for (; i < lines.length; i++) {
-    const raw = lines[i];
-    const line = raw.trim();
-    if (line.length === 0 || line === "|") {
+    const line = lines[i];
+    // Headers are read in place: only the few this parser wants are cut out as strings.
+    let s = 0;
+    while (s < line.length && (line.charCodeAt(s) === 32 || line.charCodeAt(s) === 9)) s++;
+    if (s >= line.length || (line.charCodeAt(s) === 124 && line.length - s < 3 && line.trim() === "|")) {
       i++;
       break; // end of headers
     }
-    const colon = line.indexOf(":");
-    if (colon <= 0 || colon > 40) continue;
+    const colon = line.indexOf(":", s);
+    if (colon <= s || colon - s > 40) continue;
     msg.headerCount++;
-    let name = line.slice(0, colon).trim().toLowerCase();
-    if (name.length === 1) name = COMPACT[name] ?? name;
-    const value = clip(line.slice(colon + 1).trim(), MAX_VALUE);
-    applyHeader(msg, name, value);
+    let e = colon;
+    while (e > s && line.charCodeAt(e - 1) === 32) e--;
+    const name = wantedHeader(line, s, e);
+    if (name === null) continue;
+    applyHeader(msg, name, clip(line.slice(colon + 1).trim(), MAX_VALUE));
   }
-  const body = i < lines.length ? lines.slice(i) : [];
-  if (body.length > 0 && (msg.contentType === null || msg.contentType.toLowerCase().includes("sdp") || msg.contentType.toLowerCase().includes("multipart"))) {
-    const sdp = parseSdp(body);
+  // Only offers are read (INVITE, UPDATE, re-INVITE) and answers to INVITE: the body of anything else is skipped.
+  const wantsSdp = msg.start.kind === "request" ? msg.start.method === "INVITE" || msg.start.method === "UPDATE" : msg.cseq?.method === "INVITE";
+  if (wantsSdp && i < lines.length && (msg.contentType === null || msg.contentType.toLowerCase().includes("sdp") || msg.contentType.toLowerCase().includes("multipart"))) {
+    const sdp = parseSdp(i === 0 ? lines : lines.slice(i));
     if (sdp.media.length > 0 || sdp.connection !== null) msg.sdp = sdp;
   }
   return msg;

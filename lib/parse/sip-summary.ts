@@ -69,28 +69,39 @@ export function parseSipSummary(detail: string): SipSummary | null {
 /** `Key=value, Key=value`: a comma only separates when a `Key=` follows, so URIs with commas survive. */
 function readFields(text: string, from: number): Map<string, string> {
   const out = new Map<string, string>();
+  let i = from;
   let key: string | null = null;
-  let value = "";
-  const put = () => {
+  let valueStart = 0;
+  const put = (end: number) => {
     if (key === null || out.has(key)) return;
-    const v = value.trim();
-    if (v.length > 0) out.set(key, v.length > MAX_VALUE ? v.slice(0, MAX_VALUE) : v); // `To-Tag=` means none
+    let a = valueStart;
+    let b = end;
+    while (a < b && text.charCodeAt(a) === 32) a++;
+    while (b > a && text.charCodeAt(b - 1) === 32) b--;
+    if (b > a) out.set(key, text.slice(a, Math.min(b, a + MAX_VALUE))); // `To-Tag=` means none
   };
-  for (const piece of text.slice(from).split(",")) {
-    const m = KEY_RE.exec(piece);
-    if (m !== null) {
-      put();
-      key = m[1];
-      value = piece.slice(m[0].length);
-    } else if (key !== null && value.length < MAX_VALUE) {
-      value += `,${piece}`;
+  for (;;) {
+    // a key: spaces, a name of letters, digits and `-`, then `=`
+    let s = i;
+    while (s < text.length && text.charCodeAt(s) === 32) s++;
+    let e = s;
+    while (e < text.length && e - s < 24 && isKeyChar(text.charCodeAt(e))) e++;
+    if (e > s && text.charCodeAt(e) === 61) {
+      put(i > from ? i - 1 : i);
+      key = text.slice(s, e);
+      valueStart = e + 1;
     }
+    const comma = text.indexOf(",", Math.max(e, i));
+    if (comma === -1) break;
+    i = comma + 1;
   }
-  put();
+  put(text.length);
   return out;
 }
 
-const KEY_RE = /^ *([A-Za-z][A-Za-z0-9-]{0,23})=/;
+function isKeyChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
+}
 
 /** The all-zero session UUID Expressway writes when the other side has none: never a join key. */
 export function isUsableSessionId(id: string | null | undefined): id is string {

@@ -31,13 +31,13 @@ import type { LogEventFacts } from "@/lib/facts/log-events";
 export type SipLimits = {
   /** calls per cause whose whole message list is kept (default 25; SIP_MESSAGES_PER_CAUSE) */
   messagesPerCause: number;
-  /** call summaries listed (default 10000); failed calls are kept first */
+  /** call summaries listed (default 5000); failed calls are kept first */
   maxCalls: number;
   /** messages kept per call (default 400) */
   maxMessagesPerCall: number;
-  /** messages held by calls not yet folded, in total (default 150000) */
+  /** messages held by calls not yet folded, in total (default 40000) */
   maxRetainedMessages: number;
-  /** characters of message text held by calls not yet folded, in total (default 40 M) */
+  /** characters of message text (and ~400 per record) held by calls not yet folded, in total (default 24 M) */
   maxRetainedChars: number;
   /** characters of message text kept per message (default 12000) */
   maxMessageChars: number;
@@ -47,10 +47,10 @@ export type SipLimits = {
 
 export const DEFAULT_SIP_LIMITS: SipLimits = {
   messagesPerCause: 25,
-  maxCalls: 10_000,
+  maxCalls: 5000,
   maxMessagesPerCall: 400,
-  maxRetainedMessages: 150_000,
-  maxRetainedChars: 40_000_000,
+  maxRetainedMessages: 40_000,
+  maxRetainedChars: 24_000_000,
   maxMessageChars: 12_000,
   maxRegistrations: 5000,
 };
@@ -250,6 +250,7 @@ export class SipCollector {
       text: null,
       textTruncated: false,
       malformed: false,
+      held: -1,
       half: "summary",
     };
     if (base.localIp && this.ipToHost.size < 4096 && !this.ipToHost.has(base.localIp)) this.ipToHost.set(base.localIp, base.host);
@@ -352,7 +353,10 @@ export class SipCollector {
     const max = this.limits.maxMessageChars;
     let text = "";
     let truncated = lineCount > lines.length;
-    for (let i = 0; i < lines.length; i++) {
+    // trailing blank lines (the real layout's closing space) are left out without copying the text
+    let last = lines.length;
+    while (last > 1 && lines[last - 1].trim().length === 0) last--;
+    for (let i = 0; i < last; i++) {
       const t = messageLineText(lines[i], i === 0);
       if (text.length + t.length + 1 > max) {
         truncated = true;
@@ -360,7 +364,7 @@ export class SipCollector {
       }
       text += i === 0 ? t : `\n${t}`;
     }
-    m.text = text.trimEnd();
+    m.text = text;
     m.textTruncated = truncated;
   }
 
@@ -393,6 +397,11 @@ export class SipCollector {
     into.peerIp ??= other.peerIp;
     into.peerPort ??= other.peerPort;
     into.half = "both";
+    if (into.held >= 0) {
+      const now = heldChars(into);
+      this.retainedChars += now - into.held;
+      into.held = now;
+    }
     into.textTruncated ||= other.textTruncated;
     into.malformed ||= other.malformed;
     if (half === "summary") {
@@ -506,7 +515,8 @@ export class SipCollector {
       if (call.messages.length < this.limits.maxMessagesPerCall) {
         call.messages.push(row);
         this.retained++;
-        this.retainedChars += (row.text?.length ?? 0) + row.lineText.length;
+        row.held = heldChars(row);
+        this.retainedChars += row.held;
       }
     }
     if (initialInvite) {
@@ -649,7 +659,10 @@ export class SipCollector {
   private release(call: OpenCall): void {
     if (call.messages === null) return;
     this.retained -= call.messages.length;
-    for (const m of call.messages) this.retainedChars -= (m.text?.length ?? 0) + m.lineText.length;
+    for (const m of call.messages) {
+      if (m.held > 0) this.retainedChars -= m.held;
+      m.held = -1;
+    }
     call.messages = null;
   }
 
@@ -675,14 +688,22 @@ export class SipCollector {
     this.byCause.set(summary.cause, (this.byCause.get(summary.cause) ?? 0) + 1);
     this.byState.set(summary.state, (this.byState.get(summary.state) ?? 0) + 1);
     this.closed.push({ ...summary, messages });
-    if (this.closed.length > this.limits.maxCalls * 1.25) this.trimClosed();
+    if (this.closed.length > this.limits.maxCalls * 1.1) this.trimClosed();
   }
 
   private trimClosed(): void {
     this.closed.sort(listOrder);
     const cut = this.closed.splice(this.limits.maxCalls);
     this.callsNotListed += cut.length;
-    for (const c of cut) for (const id of c.callIds) if (this.byCallId.get(id)?.closed?.id === c.id) this.byCallId.delete(id);
+    // Forget them entirely: a later message of theirs starts a new (cut) call, as for any unknown Call-ID.
+    for (const c of cut) {
+      for (const id of c.callIds) {
+        const call = this.byCallId.get(id);
+        if (call?.closed?.id !== c.id) continue;
+        this.byCallId.delete(id);
+        for (const s of call.sessionIds) if (this.bySession.get(s) === call) this.bySession.delete(s);
+      }
+    }
   }
 
   private summarize(call: OpenCall, forced: boolean): CallSummary {
@@ -753,7 +774,7 @@ export class SipCollector {
       challenges: call.challenged.size,
       searchNotFound: false,
       offers,
-      evidence: [decider, call.bye].filter((r): r is Row => r !== null && r !== undefined).map((r) => ({ file: r.file, line: r.line, text: r.lineText })),
+      evidence: [decider, call.bye].filter((r): r is Row => r !== null && r !== undefined).map((r) => ({ file: r.file, line: r.line, text: clip(r.lineText, 600) })),
     };
   }
 
@@ -890,12 +911,19 @@ function dedupeOffers(offers: SdpOffer[]): SdpOffer[] {
 }
 
 function listOrder(a: CallSummary, b: CallSummary): number {
-  return STATE_ORDER[a.state] - STATE_ORDER[b.state] || (a.start ?? "").localeCompare(b.start ?? "") || a.id.localeCompare(b.id, "en", { numeric: true });
+  const sa = a.start ?? "";
+  const sb = b.start ?? "";
+  return STATE_ORDER[a.state] - STATE_ORDER[b.state] || (sa < sb ? -1 : sa > sb ? 1 : 0) || Number(a.id.slice(1)) - Number(b.id.slice(1));
 }
 
 function byTime(a: SipMessageRecord, b: SipMessageRecord): number {
   const d = (Number.isFinite(a.ms) ? a.ms : 0) - (Number.isFinite(b.ms) ? b.ms : 0);
   return d !== 0 ? d : a.seq - b.seq;
+}
+
+function heldChars(m: SipMessageRecord): number {
+  // the text and the line, plus what the record and its parsed parts take
+  return (m.text?.length ?? 0) + m.lineText.length + 400;
 }
 
 function isChallenge(code: number | null): boolean {

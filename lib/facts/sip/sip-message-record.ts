@@ -44,6 +44,8 @@ export type SipMessageRecord = {
   textTruncated: boolean;
   /** unparseable start line in the block */
   malformed: boolean;
+  /** characters of text this record counts against the collector's budget while a call holds it; -1 when none holds it */
+  held: number;
   /** which half of the message this record was made from, until its mate arrives */
   half: "summary" | "block" | "both";
 };
