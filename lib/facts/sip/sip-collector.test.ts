@@ -129,6 +129,18 @@ describe("SIP calls from network.sip entries", () => {
     assert.equal(cutOnly.reading.callsWithoutInvite, 1);
   });
 
+  it("calls a CANCELled INVITE cancelled, and one without a final answer in progress, cut at the end", () => {
+    const cancelled = rejectedCall({ callId: "cx@x", at: "2024-03-05T10:00:00.000+00:00", code: 487, reason: "Request Terminated" });
+    const pending = rejectedCall({ callId: "px@x", at: "2024-03-05T10:05:00.000+00:00", code: 404, reason: "Not Found" });
+    const out = one([...cancelled, ...pending.slice(0, pending.findIndex((l) => l.includes("Code=404")))].join("\n"));
+    const byId = new Map(out.calls.map((c) => [c.callIds[0], c]));
+    assert.equal(byId.get("cx@x")!.state, "cancelled");
+    assert.equal(byId.get("cx@x")!.code, 487);
+    assert.equal(byId.get("px@x")!.state, "in_progress");
+    assert.equal(byId.get("px@x")!.cutEnd, true);
+    assert.equal(byId.get("px@x")!.code, null);
+  });
+
   it("makes a new call of a Call-ID reused on another day", () => {
     const lines = [
       ...rejectedCall({ callId: "reused@x", at: "2024-03-05T10:00:00.000+00:00", code: 404, reason: "Not Found" }),
