@@ -58,8 +58,12 @@ export const LOG_EVENT_SPECS: readonly Spec[] = [
 /** Every substring a line must contain to be recorded by LogEventCollector.onLine. */
 export const LOG_EVENT_NEEDLES: readonly string[] = LOG_EVENT_SPECS.flatMap((s) => s.needles);
 
-/** A `Search Completed` event line whose search found nothing (`Detail="found:false, ..."`, or `Found="False"`). */
+/**
+ * A `Search Completed` event line whose search for a call found nothing (`Detail="found:false, ..."`, or
+ * `Found="False"`); searches for OPTIONS keep-alives are not calls.
+ */
 export function isSearchNotFound(text: string): boolean {
+  if (text.indexOf("OPTIONS") !== -1 && (/searchtype:\s*OPTIONS/i.test(text) || text.indexOf('Type="OPTIONS"') !== -1)) return false;
   return /found:\s*false/i.test(text) || /Found="\s*False\s*"/i.test(text);
 }
 
@@ -124,6 +128,13 @@ export class LogEventCollector {
       }
     }
     if (matched === null) return;
+    // Past MAX_KEPT a kind is only counted: a frequent phrase must not pay for parsing every line.
+    let keeps = false;
+    for (const spec of matched) if (!spec.countOnly && (this.counts[spec.kind] ?? 0) < MAX_KEPT) keeps = true;
+    if (!keeps) {
+      for (const spec of matched) this.counts[spec.kind] = (this.counts[spec.kind] ?? 0) + 1;
+      return;
+    }
     const prefix = owner !== null ? parseSyslogPrefix(owner) : null;
     const fields = stamped && prefix ? parseNameValues(text, prefix.messageStart) : (Object.create(null) as NameValues);
     const clipped = text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
