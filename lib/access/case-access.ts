@@ -6,7 +6,7 @@ import { isCaseId } from "@/lib/cases/case-url";
 import type { CaseView } from "@/lib/cases/case-view";
 import { getCase } from "@/lib/cases/get-case";
 import { ApiError } from "@/lib/http/api-error";
-import { getServices } from "@/lib/services";
+import { getServices } from "@/lib/platform/services";
 
 export function caseScope(viewer: Viewer): Prisma.CaseWhereInput {
   return { workspaceId: { in: viewer.workspaces.map((w) => w.id) } };

@@ -5,7 +5,7 @@ import type { Readable } from "node:stream";
 import { createAnalysis } from "@/lib/analyses/create-analysis";
 import { analysisUrl } from "@/lib/analyses/serialize";
 import { ApiError } from "@/lib/http/api-error";
-import { getServices } from "@/lib/services";
+import { getServices } from "@/lib/platform/services";
 
 export type AddedToCase = { id: string; status: string; url: string; duplicate?: true };
 

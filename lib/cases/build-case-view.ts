@@ -1,7 +1,7 @@
 // A case's analyses -> the case view: status over all of them, merged findings (plus the case's own
 // version check per deployment), and MRA requests joined across boxes. Pure, so it is tested without a
 // database; get-case.ts feeds it.
-import { type AnalysisStatus, type AnalysisView, type Outcome } from "@/lib/analysis/types";
+import { type AnalysisStatus, type AnalysisView, type Outcome } from "@/lib/results/types";
 import type { CaseAnalysis, CaseFinding, CaseView } from "@/lib/cases/case-view";
 import { caseUrl } from "@/lib/cases/case-url";
 import { checkPeerVersions } from "@/lib/cases/check-peer-versions";

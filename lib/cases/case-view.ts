@@ -1,6 +1,6 @@
 // The shapes of a case (GET /api/cases/:id, GET /api/cases) and of a compare (GET
 // /api/analyses/:id/compare/:otherId). A public contract like the analysis shapes: extend, never rename.
-import type { AnalysisStatus, AnalysisSummary, Outcome, SignatureResult } from "@/lib/analysis/types";
+import type { AnalysisStatus, AnalysisSummary, Outcome, SignatureResult } from "@/lib/results/types";
 
 /** One Expressway's part in a finding merged across the case. */
 export type CaseFindingPeer = {

@@ -1,7 +1,7 @@
 // The case's own check: the Expressways of one deployment should run one software version. Cluster
 // peers must (replication between versions is not supported beyond an upgrade window), and Cisco
 // recommends the same version on Expressway-C and -E. A mismatch is a finding on the case page.
-import type { Affected } from "@/lib/analysis/types";
+import type { Affected } from "@/lib/results/types";
 import type { CaseFinding } from "@/lib/cases/case-view";
 
 export const PEER_VERSIONS_ID = "case-peer-versions";

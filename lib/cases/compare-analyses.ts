@@ -1,6 +1,6 @@
 // Before and after: two analyses compared by signature (outcome, affected nodes, counts). The bundle
 // collected first (its first log line; the upload time when the log has none) is `before`.
-import type { AnalysisSummary, AnalysisView, Outcome, SignatureResult } from "@/lib/analysis/types";
+import type { AnalysisSummary, AnalysisView, Outcome, SignatureResult } from "@/lib/results/types";
 import type { CompareEntry, CompareSide, CompareView } from "@/lib/cases/case-view";
 
 const isProblem = (o: Outcome) => o === "issue" || o === "potential";

@@ -3,7 +3,7 @@
 // its own row. Rows of different analyses with the same method, path and target within a few seconds
 // are one request with several hops. A hop that logged an upstream failure (certificate, SNI) explains
 // the 502 / 504 another hop answered the client.
-import type { MraRequestRow } from "@/lib/analysis/details/mra-requests";
+import type { MraRequestRow } from "@/lib/results/mra-requests";
 import type { CaseExplanation, CaseMraHop, CaseMraRequests, CaseMraRow } from "@/lib/cases/case-view";
 
 /** Clocks of two boxes differ a little and a relayed request takes a moment: join within this window. */

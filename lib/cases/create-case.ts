@@ -1,5 +1,5 @@
 // A new, empty case in a workspace; bundles are added to it with add-to-case.ts.
-import { getServices } from "@/lib/services";
+import { getServices } from "@/lib/platform/services";
 import { caseUrl, newCaseId } from "@/lib/cases/case-url";
 
 export async function createCase(input: { workspaceId: string; userId: string; title?: string }): Promise<{ id: string; url: string }> {

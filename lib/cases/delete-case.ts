@@ -1,7 +1,7 @@
 // Deleting a case removes its analyses the way deleting each would (stored bundle, results, share
 // links), then the case and its own share links.
 import { deleteAnalysis } from "@/lib/analyses/delete-analysis";
-import { getServices } from "@/lib/services";
+import { getServices } from "@/lib/platform/services";
 
 export async function deleteCase(id: string): Promise<void> {
   const { prisma } = getServices().db;

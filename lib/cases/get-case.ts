@@ -5,7 +5,7 @@ import { toView } from "@/lib/analyses/serialize";
 import { buildCaseView } from "@/lib/cases/build-case-view";
 import type { CaseView } from "@/lib/cases/case-view";
 import { isCaseId } from "@/lib/cases/case-url";
-import { getServices } from "@/lib/services";
+import { getServices } from "@/lib/platform/services";
 
 export async function getCase(id: string, scope: Prisma.CaseWhereInput): Promise<CaseView | null> {
   if (!isCaseId(id)) return null;

@@ -2,7 +2,7 @@
 import { caseStatus, caseTitle } from "@/lib/cases/build-case-view";
 import type { CaseSummary } from "@/lib/cases/case-view";
 import { caseUrl } from "@/lib/cases/case-url";
-import { getServices } from "@/lib/services";
+import { getServices } from "@/lib/platform/services";
 
 export async function listCases(workspaceId: string, opts: { take?: number } = {}): Promise<{ items: CaseSummary[] }> {
   const rows = await getServices().db.prisma.case.findMany({

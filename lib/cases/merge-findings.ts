@@ -1,7 +1,7 @@
 // A case's findings: each signature's results over the case's analyses merged into one card with the
 // worst outcome, the affected nodes of every Expressway that saw them, and, where a failure on one box
 // explains error answers on another, a sentence saying so (the card then names both).
-import { OUTCOMES, type Affected, type Evidence, type Outcome, type SignatureResult } from "@/lib/analysis/types";
+import { OUTCOMES, type Affected, type Evidence, type Outcome, type SignatureResult } from "@/lib/results/types";
 import type { CaseExplanation, CaseFinding, CaseFindingPeer } from "@/lib/cases/case-view";
 
 /** Worst first: a problem on one peer is a problem of the case. */

@@ -6,7 +6,7 @@ import type { AnalysisView } from "@/lib/results/types";
 import { getAnalysis } from "@/lib/analyses/get-analysis";
 import type { CaseView } from "@/lib/cases/case-view";
 import { getCase } from "@/lib/cases/get-case";
-import { getServices } from "@/lib/services";
+import { getServices } from "@/lib/platform/services";
 
 export type ShareLinkView = {
   id: string;

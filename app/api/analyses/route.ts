@@ -9,7 +9,7 @@ import { caseUrl } from "@/lib/cases/case-url";
 import { createCase } from "@/lib/cases/create-case";
 import { deleteCase } from "@/lib/cases/delete-case";
 import { deleteAnalysis } from "@/lib/analyses/delete-analysis";
-import { getServices } from "@/lib/services";
+import { getServices } from "@/lib/platform/services";
 import { listAnalyses, listQuerySchema } from "@/lib/analyses/list-analyses";
 import { limits, take } from "@/lib/auth/rate-limit";
 import { requireViewer } from "@/lib/auth/viewer";
