@@ -60,6 +60,8 @@ export function toSummary(a: Analysis): AnalysisSummary {
     version: a.version,
     counts: counts(a),
     ...errorOf(a),
+    collectedAt: a.logStart,
+    caseId: a.caseId,
   };
 }
 

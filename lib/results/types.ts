@@ -221,6 +221,10 @@ export type AnalysisSummary = {
   version: string | null;
   counts: Record<Outcome, number>;
   error?: { code: string; message: string };
+  /** the bundle's own collection time: its first log line (null until analysed, or when the log has none) */
+  collectedAt?: string | null;
+  /** the case the analysis was uploaded in, if any */
+  caseId?: string | null;
 };
 
 export type AnalysisPage = {

@@ -16,7 +16,7 @@ const LIMIT = 3;
 describe("Cases", () => {
   const fx = portalWithUser({ env: { MAX_CASE_BUNDLES: String(LIMIT) } });
 
-  const multipart = (files: [Buffer, string][], query = "") => {
+  const multipart = (files: [Buffer<ArrayBuffer>, string][], query = "") => {
     const form = new FormData();
     for (const [bytes, name] of files) form.append("file", new Blob([bytes]), name);
     return fetch(`${fx.portal.url}/api/analyses${query}`, { method: "POST", body: form, headers: fx.user.auth });
@@ -131,7 +131,7 @@ describe("Cases", () => {
   });
 
   it("finishes a case whose one bundle fails, saying which, and shows unrelated hosts apart", async () => {
-    const broken = Buffer.concat([gzip("x").subarray(0, 10), Buffer.from("this is not deflate data at all, just bytes")]);
+    const broken = Buffer.from(Buffer.concat([gzip("x").subarray(0, 10), Buffer.from("this is not deflate data at all, just bytes")]));
     const res = await multipart([
       [await expresswayCBundle({ host: "expc1" }), caseFileName("expc1")],
       [broken, "diagnostic_log_broken_2024-03-05_09_12_40.tar.gz"],
@@ -149,7 +149,7 @@ describe("Cases", () => {
 
   it(`refuses more than MAX_CASE_BUNDLES (${LIMIT}) bundles with 413 and keeps nothing of the request`, async () => {
     const casesBefore = (await (await fetch(`${fx.portal.url}/api/cases`, { headers: fx.user.auth })).json()).items.length;
-    const files: [Buffer, string][] = [];
+    const files: [Buffer<ArrayBuffer>, string][] = [];
     for (let i = 0; i <= LIMIT; i++) files.push([await expresswayCBundle({ host: `expc${i + 20}` }), caseFileName(`expc${i + 20}`)]);
     const res = await multipart(files);
     assert.equal(res.status, 413);
