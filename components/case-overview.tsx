@@ -39,20 +39,20 @@ function PeersTable({ view, hrefOf }: { view: CaseView; hrefOf: (a: CaseAnalysis
   const outliers = versionOutliers(view);
   return (
     <div className="scroll-thin overflow-x-auto">
-      <table className="w-full min-w-[36rem] text-left text-sm" data-testid="case-peers">
+      <table className="w-full text-left text-sm" data-testid="case-peers">
         <thead className="text-xs text-slate-500">
           <tr className="border-b border-slate-100">
             <th className="px-5 py-2 font-medium sm:px-6">Expressway</th>
             <th className="px-3 py-2 font-medium">Version</th>
-            <th className="px-3 py-2 font-medium">Collected</th>
+            <th className="hidden px-3 py-2 font-medium md:table-cell">Collected</th>
             <th className="px-3 py-2 font-medium">Analysis</th>
-            <th className="px-5 py-2 font-medium sm:px-6">Found</th>
+            <th className="hidden px-5 py-2 font-medium sm:table-cell sm:px-6">Found</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {view.analyses.map((a) => (
             <tr key={a.id} data-testid="case-peer" data-analysis-id={a.id} data-status={a.status}>
-              <td className="max-w-[16rem] px-5 py-2.5 sm:px-6">
+              <td className="max-w-[9rem] px-5 py-2.5 sm:max-w-[16rem] sm:px-6">
                 <Link href={hrefOf(a)} className="block truncate font-medium text-slate-900 hover:text-brand-700" data-testid="case-peer-link">
                   {a.host ?? <span className="text-slate-500">unknown host</span>}
                 </Link>
@@ -73,16 +73,16 @@ function PeersTable({ view, hrefOf }: { view: CaseView; hrefOf: (a: CaseAnalysis
                   <span className="text-slate-400">{a.status === "done" || a.status === "failed" ? "unknown" : "pending"}</span>
                 )}
               </td>
-              <td className="px-3 py-2.5 text-xs whitespace-nowrap text-slate-600 tabular-nums">{a.collectedAt ? formatLogTime(a.collectedAt) : "–"}</td>
+              <td className="hidden px-3 py-2.5 text-xs whitespace-nowrap text-slate-600 tabular-nums md:table-cell">{a.collectedAt ? formatLogTime(a.collectedAt) : "–"}</td>
               <td className="px-3 py-2.5">
                 <StatusBadge status={a.status} />
                 {a.error && (
-                  <span className="mt-1 block max-w-[18rem] text-xs break-words text-red-800" data-testid="case-peer-error">
+                  <span className="mt-1 block max-w-[18rem] text-xs [overflow-wrap:anywhere] text-red-800" data-testid="case-peer-error">
                     {a.error.message}
                   </span>
                 )}
               </td>
-              <td className="px-5 py-2.5 sm:px-6">
+              <td className="hidden px-5 py-2.5 sm:table-cell sm:px-6">
                 {a.status === "done" ? (
                   <span className="inline-flex gap-1.5">
                     <CountChip outcome="issue" n={a.counts.issue} label={OUTCOME_LABELS.issue} />

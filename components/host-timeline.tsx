@@ -49,7 +49,7 @@ export function HostTimeline({ items }: { items: AnalysisSummary[] }) {
           ))}
         </ul>
       </div>
-      <ol className="mt-4 grid grid-cols-[repeat(auto-fill,minmax(6.5rem,1fr))] gap-x-2 gap-y-3" aria-label="Analyses, oldest collection first">
+      <ol className="mt-4 grid grid-cols-[repeat(auto-fill,minmax(8.5rem,1fr))] gap-x-2 gap-y-3" aria-label="Analyses, oldest collection first">
         {ordered.map((a, i) => {
           const v = verdict(a);
           const label = shortLabel(a);
