@@ -56,8 +56,8 @@ function PeersTable({ view, hrefOf }: { view: CaseView; hrefOf: (a: CaseAnalysis
                 <Link href={hrefOf(a)} className="block truncate font-medium text-slate-900 hover:text-brand-700" data-testid="case-peer-link">
                   {a.host ?? <span className="text-slate-500">unknown host</span>}
                 </Link>
-                <span className="block truncate font-mono text-xs text-slate-500" title={a.fileName}>
-                  {a.fileName}
+                <span className="block truncate font-mono text-xs text-slate-500" title={a.peerFolder ? `${a.peerFolder}/ in ${a.fileName}` : a.fileName}>
+                  {a.peerFolder ? `${a.peerFolder}/ in ${a.fileName}` : a.fileName}
                 </span>
               </td>
               <td className="px-3 py-2.5 whitespace-nowrap">

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { UPLOAD_ACCEPT } from "@/lib/bundle/upload-verdict";
 import { formatBytes, formatDuration, formatRate } from "@/lib/ui/format";
+import { peerFolders } from "@/lib/bundle/peer-folders";
 import { peekFile, type PeekSummary } from "@/lib/ui/peek-bundle";
 import { BundlePeekView } from "./bundle-peek-view";
 import { type ChosenBundle, MultiUploadList } from "./multi-upload-list";
@@ -111,17 +112,19 @@ export function UploadZone() {
       });
   }, []);
 
+  /** one archive holding a folder per peer: analysed one peer at a time, as a case */
+  const splitFolders = peek ? peerFolders(peek.files) : [];
   const busy = upload.phase === "uploading" || upload.phase === "processing" || upload.phase === "done";
 
   const start = () => {
     if (busy) return;
     if (many && many.length > 1) return send(many.map((b) => b.file));
     if (!file) return;
-    send([file]);
+    send([file], splitFolders.length >= 2);
   };
 
   /** One file goes up raw as before; several in one multipart body, which the server makes a case of. */
-  const send = (files: File[]) => {
+  const send = (files: File[], split = false) => {
     const file = files[0];
     const total = files.reduce((n, f) => n + f.size, 0);
     const xhr = new XMLHttpRequest();
@@ -164,7 +167,7 @@ export function UploadZone() {
       xhrRef.current = null;
       setUpload({ phase: "idle" });
     };
-    xhr.open("POST", "/api/analyses");
+    xhr.open("POST", split ? "/api/analyses?split=peers" : "/api/analyses");
     xhr.setRequestHeader("Accept", "application/json");
     if (files.length > 1) {
       const form = new FormData();
@@ -305,6 +308,12 @@ export function UploadZone() {
               </button>
             </div>
           </div>
+
+          {!many && splitFolders.length >= 2 && (
+            <p className="rounded-lg border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-brand-900" data-testid="split-note">
+              This archive holds one folder per peer ({splitFolders.join(", ")}): each peer is analysed on its own and they are shown together as one case.
+            </p>
+          )}
 
           {(upload.phase === "uploading" || upload.phase === "processing" || upload.phase === "done") && (
             <div className="rounded-lg border border-slate-200 bg-white px-4 py-3" aria-live="polite">

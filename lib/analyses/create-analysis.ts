@@ -103,7 +103,7 @@ export async function createAnalysis(input: {
     await db.prisma.analysis.create({
       data: {
         id, fileName, size: BigInt(size), storageKey, status: "queued", workspaceId: input.owner.workspaceId, createdById: input.owner.userId,
-        caseId: input.inCase?.caseId ?? null, contentHash,
+        caseId: input.inCase?.caseId ?? null, contentHash, splitPeers: Boolean(input.inCase),
       },
     });
     await enqueueAnalysis(boss, id);

@@ -39,6 +39,7 @@ function toCaseAnalysis(v: AnalysisView): CaseAnalysis {
     ...(v.error ? { error: v.error } : {}),
     counts: v.counts,
     collectedAt: collectedAt(v),
+    peerFolder: v.peerFolder ?? null,
   };
 }
 

@@ -92,6 +92,8 @@ export type CaseAnalysis = {
   counts: Record<Outcome, number>;
   /** the bundle's own collection time: its first log line */
   collectedAt: string | null;
+  /** the peer folder of an uploaded archive holding one folder per peer (null: the whole file) */
+  peerFolder: string | null;
 };
 
 /** GET /api/cases/:id */

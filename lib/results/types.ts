@@ -198,6 +198,10 @@ export type AnalysisView = {
   stats: { analysisMs: number; peakRssBytes: number } | null;
   /** outcomes before the last re-analysis (null if never re-analysed) */
   previous?: PreviousRun | null;
+  /** the case this analysis belongs to, if any */
+  caseId?: string | null;
+  /** the peer folder of the uploaded archive this analysis read (an archive holding one folder per peer, split into a case) */
+  peerFolder?: string | null;
 };
 
 export const previousOutcomeSchema = z.object({

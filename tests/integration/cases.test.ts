@@ -9,6 +9,7 @@ import { SAMPLE_SELF_SIGNED, waitForAnalysis } from "../helpers/portal";
 import { portalWithUser } from "../helpers/portal-fixture";
 import { caseFileName, expresswayCBundle, expresswayCFixedBundle, expresswayEBundle } from "../fixtures/case-bundles";
 import { gzip } from "../fixtures/build-bundle";
+import { BROKEN_NODES, CLUSTER_BUNDLE_NAME, clusterBundle } from "../fixtures/cluster-bundle";
 
 const SIGNATURE = "x14-2-traffic-server-verification";
 const LIMIT = 3;
@@ -93,6 +94,35 @@ describe("Cases", () => {
     assert.deepEqual(versions.affected.map((a: any) => [a.host, a.reason]), [["expc1", "runs X14.2.1"], ["expc2", "runs X14.0.7"]]);
     const cert = view.findings.find((f: any) => f.signatureId === SIGNATURE);
     assert.deepEqual(cert.affected[0].peers, ["expc1", "expc2"]);
+  });
+
+  it("makes an archive holding one folder per peer a case of one analysis per peer (?split=peers), and deletes the shared bundle with the last", async () => {
+    const res = await fetch(`${fx.portal.url}/api/analyses?split=peers`, { method: "POST", body: Buffer.from(await clusterBundle()), headers: { ...fx.user.auth, "X-Filename": CLUSTER_BUNDLE_NAME } });
+    assert.equal(res.status, 202);
+    const created = await res.json();
+    assert.equal(created.url, `/cases/${created.caseId}`);
+    assert.equal(created.analyses.length, 1);
+    let view = await waitForCase(created.caseId);
+    // The job of the upload found three peer folders and queued one analysis for each other peer.
+    while (view.analyses.length < 3 || view.status !== "done") view = await waitForCase(created.caseId);
+    assert.deepEqual(view.analyses.map((a: any) => [a.host, a.peerFolder, a.status]), [
+      ["expc1", "expc1", "done"],
+      ["expc2", "expc2", "done"],
+      ["expc3", "expc3", "done"],
+    ]);
+    const card = view.findings.find((f: any) => f.signatureId === SIGNATURE);
+    assert.equal(card.affected.length, 3);
+    for (const n of BROKEN_NODES) assert.deepEqual(card.affected.find((a: any) => a.ip === n.ip).peers, [n.peer]);
+    const versions = view.findings.find((f: any) => f.signatureId === "case-peer-versions");
+    assert.equal(versions.outcome, "ok");
+
+    // Deleting one peer's analysis keeps the others' shared bundle: re-analysing one still works.
+    const [first, second] = view.analyses;
+    assert.equal((await fetch(`${fx.portal.url}/api/analyses/${first.id}`, { method: "DELETE", headers: fx.user.auth })).status, 204);
+    assert.equal((await fetch(`${fx.portal.url}/api/analyses/${second.id}/reanalyze`, { method: "POST", headers: fx.user.auth })).status, 202);
+    const again = await waitForAnalysis(fx.portal.url, second.id, fx.user.auth);
+    assert.equal(again.status, "done", JSON.stringify(again.error));
+    assert.equal(again.bundle.host, "expc2");
   });
 
   it("compares a before/after pair and lists the resolved finding", async () => {

@@ -19,7 +19,8 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 // POST /api/analyses – upload a bundle (raw body + X-Filename, or multipart/form-data with a `file` field);
-// several `file` parts make a case, ?case=<caseId> adds the upload(s) to an existing one
+// several `file` parts make a case, ?case=<caseId> adds the upload(s) to an existing one, and
+// ?split=peers makes a case of one upload (an archive holding one folder per peer: one analysis per peer)
 export const POST = handle(async (request: NextRequest) => {
   const viewer = await requireViewer(request);
   const wait = take(`upload:${viewer.userId}`, limits.upload());
@@ -34,8 +35,12 @@ export const POST = handle(async (request: NextRequest) => {
   const body = Readable.fromWeb(request.body as unknown as WebReadableStream<Uint8Array>);
   const contentType = request.headers.get("content-type") ?? "";
   const fileName = request.headers.get("x-filename") ?? request.nextUrl.searchParams.get("filename") ?? "";
-  const created = contentType.startsWith("multipart/form-data")
+  const multipart = contentType.startsWith("multipart/form-data");
+  const splitCase = !existingCase && !multipart && request.nextUrl.searchParams.get("split") === "peers" ? await createCase(owner) : null;
+  const created = multipart
     ? await createFromMultipart(body, request.headers, owner, existingCase?.id ?? null)
+    : splitCase
+      ? await addSplitUpload(splitCase.id, fileName, body, owner)
     : existingCase
       ? { ...(await addToCase({ caseId: existingCase.id, fileName, body, owner })), caseId: existingCase.id }
       : await createAnalysis({ fileName, body, owner });
@@ -52,6 +57,17 @@ export const GET = handle(async (request: NextRequest) => {
 });
 
 type CreatedCase = { caseId: string; url: string; analyses: AddedToCase[] };
+
+/** One upload that is a case of its own (?split=peers): the case goes if the upload is refused. */
+async function addSplitUpload(caseId: string, fileName: string, body: Readable, owner: { workspaceId: string; userId: string }): Promise<CreatedCase> {
+  try {
+    const { id, status, url } = await addToCase({ caseId, fileName, body, owner });
+    return { caseId, url: caseUrl(caseId), analyses: [{ id, status, url }] };
+  } catch (err) {
+    await deleteCase(caseId).catch(() => {});
+    throw err;
+  }
+}
 
 /**
  * Every `file` part is a bundle, streamed like a raw body one after the other. One part (and no

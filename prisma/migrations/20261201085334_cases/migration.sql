@@ -1,6 +1,8 @@
 -- AlterTable
 ALTER TABLE "Analysis" ADD COLUMN     "caseId" TEXT,
-ADD COLUMN     "contentHash" TEXT;
+ADD COLUMN     "contentHash" TEXT,
+ADD COLUMN     "peerFolder" TEXT,
+ADD COLUMN     "splitPeers" BOOLEAN NOT NULL DEFAULT false;
 
 -- AlterTable
 ALTER TABLE "ShareLink" ADD COLUMN     "caseId" TEXT,
