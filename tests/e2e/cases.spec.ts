@@ -4,6 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { addSessionCookie, createTestUser, type TestUser } from "../helpers/accounts";
 import { startPortal, waitForAnalysis, type Portal } from "../helpers/portal";
 import { caseFileName, expresswayCBundle, expresswayCFixedBundle, expresswayEBundle } from "../fixtures/case-bundles";
+import { CLUSTER_BUNDLE_NAME, clusterBundle } from "../fixtures/cluster-bundle";
 
 const SIGNATURE = "x14-2-traffic-server-verification";
 let portal: Portal;
@@ -80,6 +81,22 @@ test("two bundles dropped at once are each peeked and listed, and one Analyze op
   await page.getByTestId("case-peer-link").first().click();
   await page.waitForURL(/\/analyses\/[A-Za-z0-9_-]{20,}$/);
   await expect(page.getByTestId("analysis-view")).toHaveAttribute("data-status", "done");
+});
+
+test("an archive holding one folder per peer is announced before upload and becomes a case of one analysis per peer", async ({ page }) => {
+  await page.goto(`${portal.url}/`);
+  await page.getByTestId("upload-input").setInputFiles({ name: CLUSTER_BUNDLE_NAME, mimeType: "application/gzip", buffer: await clusterBundle() });
+  await expect(page.getByTestId("split-note")).toContainText("expc1, expc2, expc3");
+  await page.getByTestId("analyze-button").click();
+  await page.waitForURL(/\/cases\/[A-Za-z0-9_-]{20,}$/);
+  await expect(page.getByTestId("case-peer")).toHaveCount(3, { timeout: 90_000 });
+  await expect(page.getByTestId("case-view")).toHaveAttribute("data-status", "done", { timeout: 90_000 });
+  await expect(page.getByTestId("case-peer")).toContainText(["expc1/ in", "expc2/ in", "expc3/ in"]);
+  // A peer's own analysis leads back to its case.
+  await page.getByTestId("case-peer-link").nth(1).click();
+  await page.waitForURL(/\/analyses\/[A-Za-z0-9_-]{20,}$/);
+  await page.getByTestId("case-link").click();
+  await page.waitForURL(/\/cases\/[A-Za-z0-9_-]{20,}$/);
 });
 
 test("Add a bundle puts another peer in the case; its different version is flagged", async ({ page }) => {
