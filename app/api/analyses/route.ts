@@ -129,12 +129,19 @@ function createFromMultipart(
         }
       });
     });
-    parser.on("error", () => reject(new ApiError(400, "invalid_multipart", "The multipart body could not be read.")));
+    /** What this request stored goes when it is refused (the case too, if it made it). */
+    const undo = async () => {
+      if (caseCreated && caseId) await deleteCase(caseId).catch(() => {});
+      else for (const a of stored) if (!a.duplicate) await deleteAnalysis(a.id).catch(() => {});
+    };
+    parser.on("error", () => {
+      failed = new ApiError(400, "invalid_multipart", "The multipart body could not be read.");
+      chain.then(undo).finally(() => reject(failed));
+    });
     parser.on("close", () => {
       chain.then(async () => {
         if (failed) {
-          if (caseCreated && caseId) await deleteCase(caseId).catch(() => {});
-          else for (const a of stored) if (!a.duplicate) await deleteAnalysis(a.id).catch(() => {});
+          await undo();
           reject(failed);
         } else if (parts === 0) reject(new ApiError(400, "missing_file", "The multipart body has no `file` field."));
         else if (!caseId) resolve(stored[0]);
