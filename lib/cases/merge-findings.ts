@@ -96,8 +96,9 @@ function mergeAffected(contributing: { input: MergeInput; result: SignatureResul
   return [...merged.values()];
 }
 
-export function countOutcomes(findings: { outcome: Outcome }[]): Record<Outcome, number> {
+/** Cards per outcome, as the analyses count them: a check folded into another card is not one. */
+export function countOutcomes(findings: { outcome: Outcome; partOf?: string | null }[]): Record<Outcome, number> {
   const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
-  for (const f of findings) counts[f.outcome]++;
+  for (const f of findings) if (!f.partOf) counts[f.outcome]++;
   return counts;
 }
