@@ -182,6 +182,14 @@ export function AnalysisOverview({
           History
         </Link>
         <ChevronRightIcon className="h-3.5 w-3.5 shrink-0 text-slate-300" />
+        {view.caseId && (
+          <>
+            <Link href={`/cases/${encodeURIComponent(view.caseId)}`} className="shrink-0 hover:text-slate-800" data-testid="case-link">
+              Case
+            </Link>
+            <ChevronRightIcon className="h-3.5 w-3.5 shrink-0 text-slate-300" />
+          </>
+        )}
         <span className="truncate text-slate-700" aria-current="page">
           {b.fileName}
         </span>

@@ -56,6 +56,15 @@ function Row({ a, hostLinks }: { a: AnalysisSummary; hostLinks: boolean }) {
             All analyses of {a.host}
           </Link>
         )}
+        {a.host && a.status === "done" && (
+          <Link
+            href={`/analyses/${encodeURIComponent(a.id)}/compare/previous`}
+            className={`relative z-10 mt-0.5 inline-block text-xs font-medium text-brand-700 hover:text-brand-800 hover:underline ${hostLinks ? "ml-3" : ""}`}
+            data-testid="compare-previous-link"
+          >
+            Compare with previous
+          </Link>
+        )}
       </td>
       <Td className="text-sm whitespace-nowrap text-slate-700 max-md:order-1 max-md:text-xs">
         {a.version ?? none}

@@ -19,11 +19,14 @@ export function OutcomeTabs({
   counts,
   selected,
   onSelect,
+  cardExtra,
 }: {
   results: SignatureResult[];
   counts: Record<Outcome, number>;
   selected: Outcome;
   onSelect: (o: Outcome) => void;
+  /** more to show under a card's title (the case page: on which peers it was seen) */
+  cardExtra?: (r: SignatureResult) => React.ReactNode;
 }) {
   const refs = useRef<Partial<Record<Outcome, HTMLButtonElement | null>>>({});
   const scroller = useRef<HTMLDivElement>(null);
@@ -121,6 +124,7 @@ export function OutcomeTabs({
                 result={r}
                 folded={results.filter((x) => x.partOf === r.signatureId)}
                 defaultExpanded={r.outcome !== "ok" && r.outcome !== "not_applicable"}
+                extra={cardExtra?.(r)}
               />
             ))}
           </div>

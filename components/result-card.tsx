@@ -57,7 +57,18 @@ function FoldedCheck({ result, relation }: { result: SignatureResult; relation: 
   );
 }
 
-export function ResultCard({ result, folded = [], defaultExpanded = true }: { result: SignatureResult; folded?: SignatureResult[]; defaultExpanded?: boolean }) {
+/** `extra`: shown under the title (the case page says there on which Expressways the finding was seen). */
+export function ResultCard({
+  result,
+  folded = [],
+  defaultExpanded = true,
+  extra,
+}: {
+  result: SignatureResult;
+  folded?: SignatureResult[];
+  defaultExpanded?: boolean;
+  extra?: React.ReactNode;
+}) {
   const [expanded, setExpanded] = useState(defaultExpanded);
   const style = OUTCOME_STYLE[result.outcome];
   const anchor = resultAnchor(result.signatureId);
@@ -115,6 +126,7 @@ export function ResultCard({ result, folded = [], defaultExpanded = true }: { re
             {result.evidence.length > 0 && `${result.evidence.length} evidence line${result.evidence.length === 1 ? "" : "s"}`}
           </p>
         )}
+        {extra}
       </header>
 
       {expanded ? (

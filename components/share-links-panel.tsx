@@ -22,8 +22,9 @@ const STATE_STYLE: Record<ShareLinkView["state"], string> = {
   revoked: "bg-red-50 text-red-700 ring-red-200",
 };
 
-export function ShareLinksPanel({ analysisId, canManage }: { analysisId: string; canManage: boolean }) {
-  const base = `/api/analyses/${encodeURIComponent(analysisId)}/shares`;
+/** Share links of an analysis (`analysisId`) or of a case (`caseId`: the link shows the case and its analyses). */
+export function ShareLinksPanel({ analysisId, caseId, canManage }: { analysisId?: string; caseId?: string; canManage: boolean }) {
+  const base = caseId ? `/api/cases/${encodeURIComponent(caseId)}/shares` : `/api/analyses/${encodeURIComponent(analysisId ?? "")}/shares`;
   const [links, setLinks] = useState<ShareLinkView[] | null>(null);
   const [days, setDays] = useState<number | null>(null);
   const [fresh, setFresh] = useState<string | null>(null);
@@ -77,7 +78,7 @@ export function ShareLinksPanel({ analysisId, canManage }: { analysisId: string;
             Share links
           </h2>
           <p className="mt-1 max-w-prose text-[13px] leading-relaxed text-slate-600">
-            Anyone with a share link sees this analysis read-only, without an account. Members of your workspace use the page address
+            Anyone with a share link sees {caseId ? "this case and each of its analyses" : "this analysis"} read-only, without an account. Members of your workspace use the page address
             instead.
           </p>
         </div>

@@ -9,6 +9,7 @@ const ITEMS = [
   // On phones the logo (which links home) stands in for "Analyze", leaving room for the others.
   { href: "/", label: "Analyze", match: (p: string) => p === "/", phone: false },
   { href: "/analyses", label: "History", match: (p: string) => p.startsWith("/analyses") || p.startsWith("/hosts") },
+  { href: "/cases", label: "Cases", match: (p: string) => p.startsWith("/cases") },
   { href: "/signatures", label: "Signatures", match: (p: string) => p.startsWith("/signatures") },
 ];
 

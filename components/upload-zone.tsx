@@ -1,12 +1,15 @@
 "use client";
 // Choose or drop a bundle, peek inside it in the browser, then upload it with progress and open
-// the analysis page the server returns.
+// the analysis page the server returns. Several bundles at once (cluster peers, Expressway-E and -C)
+// are each peeked and listed, then sent in one multipart request that makes a case.
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { UPLOAD_ACCEPT } from "@/lib/bundle/upload-verdict";
 import { formatBytes, formatDuration, formatRate } from "@/lib/ui/format";
+import { peerFolders } from "@/lib/bundle/peer-folders";
 import { peekFile, type PeekSummary } from "@/lib/ui/peek-bundle";
 import { BundlePeekView } from "./bundle-peek-view";
+import { type ChosenBundle, MultiUploadList } from "./multi-upload-list";
 import { ArchiveIcon, ErrorIcon, SpinnerIcon, UploadIcon } from "./icons";
 
 type Upload =
@@ -52,16 +55,46 @@ export function UploadZone() {
   const [peekError, setPeekError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const [upload, setUpload] = useState<Upload>({ phase: "idle" });
+  /** set when several files were chosen: they go up together as one case */
+  const [many, setMany] = useState<ChosenBundle[] | null>(null);
+  const manyAbort = useRef<AbortController | null>(null);
 
   useEffect(
     () => () => {
       peekAbort.current?.abort();
+      manyAbort.current?.abort();
       xhrRef.current?.abort();
     },
     [],
   );
 
+  const chooseMany = useCallback((list: File[]) => {
+    peekAbort.current?.abort();
+    manyAbort.current?.abort();
+    setFile(null);
+    setPeek(null);
+    setPeekError(null);
+    setUpload({ phase: "idle" });
+    const ctrl = new AbortController();
+    manyAbort.current = ctrl;
+    setMany(list.map((f) => ({ file: f, peek: null, error: null })));
+    // One at a time: peeking inflates in the browser, several at once would only compete.
+    void (async () => {
+      for (const f of list) {
+        if (ctrl.signal.aborted) return;
+        const done = await peekFile(f, { signal: ctrl.signal }).then(
+          (p) => ({ peek: p, error: null }),
+          (e: unknown) => ({ peek: null, error: e instanceof Error ? e.message : String(e) }),
+        );
+        if (ctrl.signal.aborted) return;
+        setMany((cur) => cur?.map((b) => (b.file === f ? { ...b, ...done } : b)) ?? cur);
+      }
+    })();
+  }, []);
+
   const choose = useCallback((f: File | null) => {
+    manyAbort.current?.abort();
+    setMany(null);
     peekAbort.current?.abort();
     setFile(f);
     setPeek(null);
@@ -79,16 +112,27 @@ export function UploadZone() {
       });
   }, []);
 
+  /** one archive holding a folder per peer: analysed one peer at a time, as a case */
+  const splitFolders = peek ? peerFolders(peek.files) : [];
   const busy = upload.phase === "uploading" || upload.phase === "processing" || upload.phase === "done";
 
   const start = () => {
-    if (!file || busy) return;
+    if (busy) return;
+    if (many && many.length > 1) return send(many.map((b) => b.file));
+    if (!file) return;
+    send([file], splitFolders.length >= 2);
+  };
+
+  /** One file goes up raw as before; several in one multipart body, which the server makes a case of. */
+  const send = (files: File[], split = false) => {
+    const file = files[0];
+    const total = files.reduce((n, f) => n + f.size, 0);
     const xhr = new XMLHttpRequest();
     xhrRef.current = xhr;
     const startedAt = performance.now();
     // rate over a sliding window so it reacts to changes without jumping around
     const samples: { t: number; loaded: number }[] = [{ t: startedAt, loaded: 0 }];
-    setUpload({ phase: "uploading", loaded: 0, total: file.size, rate: 0, startedAt });
+    setUpload({ phase: "uploading", loaded: 0, total, rate: 0, startedAt });
 
     xhr.upload.onprogress = (e) => {
       const t = performance.now();
@@ -96,7 +140,7 @@ export function UploadZone() {
       while (samples.length > 2 && t - samples[0].t > 3000) samples.shift();
       const first = samples[0];
       const rate = t > first.t ? ((e.loaded - first.loaded) * 1000) / (t - first.t) : 0;
-      setUpload({ phase: "uploading", loaded: e.loaded, total: e.lengthComputable ? e.total : file.size, rate, startedAt });
+      setUpload({ phase: "uploading", loaded: e.loaded, total: e.lengthComputable ? e.total : total, rate, startedAt });
     };
     xhr.upload.onload = () => setUpload({ phase: "processing" });
     xhr.onload = () => {
@@ -123,10 +167,16 @@ export function UploadZone() {
       xhrRef.current = null;
       setUpload({ phase: "idle" });
     };
-    xhr.open("POST", "/api/analyses");
+    xhr.open("POST", split ? "/api/analyses?split=peers" : "/api/analyses");
+    xhr.setRequestHeader("Accept", "application/json");
+    if (files.length > 1) {
+      const form = new FormData();
+      for (const f of files) form.append("file", f, f.name);
+      xhr.send(form);
+      return;
+    }
     xhr.setRequestHeader("X-Filename", filenameHeader(file.name));
     xhr.setRequestHeader("Content-Type", "application/octet-stream");
-    xhr.setRequestHeader("Accept", "application/json");
     xhr.send(file);
   };
 
@@ -141,8 +191,9 @@ export function UploadZone() {
     dragDepth.current = 0;
     setDragging(false);
     if (busy) return;
-    const f = e.dataTransfer.files?.[0];
-    if (f) choose(f);
+    const list = [...(e.dataTransfer.files ?? [])];
+    if (list.length > 1) chooseMany(list);
+    else if (list[0]) choose(list[0]);
   };
 
   const pct = upload.phase === "uploading" && upload.total > 0 ? Math.min(100, Math.floor((upload.loaded / upload.total) * 100)) : upload.phase === "idle" || upload.phase === "error" ? 0 : 100;
@@ -154,12 +205,15 @@ export function UploadZone() {
         id={inputId}
         type="file"
         accept={UPLOAD_ACCEPT}
+        multiple
         className="sr-only"
         tabIndex={-1}
         data-testid="upload-input"
         aria-label="Choose a diagnostic log bundle"
         onChange={(e) => {
-          choose(e.target.files?.[0] ?? null);
+          const list = [...(e.target.files ?? [])];
+          if (list.length > 1) chooseMany(list);
+          else choose(list[0] ?? null);
           // allow choosing the same file again after an error
           e.target.value = "";
         }}
@@ -209,16 +263,21 @@ export function UploadZone() {
           <UploadIcon className="h-5 w-5" />
         </div>
         <p className="mt-3 text-sm font-medium text-slate-900">
-          {dragging ? "Drop to inspect the bundle" : file ? "Choose a different file" : "Drop a diagnostic bundle here, or click to choose"}
+          {dragging ? "Drop to inspect" : file || many ? "Choose different files" : "Drop a diagnostic bundle here, or click to choose"}
         </p>
         <p id={`${inputId}-hint`} className="mt-1 text-xs text-slate-500">
-          <span className="font-mono">diagnostic_log_&lt;host&gt;_&lt;date&gt;.tar.gz</span> · also .tgz, .tar, or a bare loggingsnapshot .txt / .log (gzipped or not)
+          <span className="font-mono">diagnostic_log_&lt;host&gt;_&lt;date&gt;.tar.gz</span> · also .tgz, .tar, or a bare loggingsnapshot .txt / .log (gzipped or not) · several at once (every peer, Expressway-E and -C) make one case
         </p>
       </div>
 
-      {file && (
+      {(file || many) && (
         <div className="space-y-3">
           <div className="flex flex-wrap items-center gap-3">
+            {many ? (
+              <p className="min-w-[14rem] flex-1 text-sm text-slate-700" data-testid="selected-files">
+                {many.length} bundles chosen · {formatBytes(many.reduce((n, b) => n + b.file.size, 0))}
+              </p>
+            ) : file && (
             <div className="flex min-w-[14rem] flex-1 items-center gap-3">
               <div className="flex h-9 w-9 shrink-0 items-center justify-center rounded-lg bg-brand-50 text-brand-700 ring-1 ring-brand-100">
                 <ArchiveIcon className="h-5 w-5" />
@@ -230,6 +289,7 @@ export function UploadZone() {
                 <p className="text-xs text-slate-500 tabular-nums">{formatBytes(file.size)}</p>
               </div>
             </div>
+            )}
             <div className="ml-auto flex gap-2">
               {upload.phase === "uploading" ? (
                 <button type="button" className="btn-secondary" onClick={cancel}>
@@ -244,16 +304,22 @@ export function UploadZone() {
               )}
               <button type="button" className="btn-primary min-w-28" data-testid="analyze-button" onClick={start} disabled={busy}>
                 {busy ? <SpinnerIcon className="h-4 w-4" /> : null}
-                {upload.phase === "uploading" ? "Uploading…" : upload.phase === "processing" || upload.phase === "done" ? "Opening…" : "Analyze"}
+                {upload.phase === "uploading" ? "Uploading…" : upload.phase === "processing" || upload.phase === "done" ? "Opening…" : many ? `Analyze ${many.length} bundles` : "Analyze"}
               </button>
             </div>
           </div>
+
+          {!many && splitFolders.length >= 2 && (
+            <p className="rounded-lg border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-brand-900" data-testid="split-note">
+              This archive holds one folder per peer ({splitFolders.join(", ")}): each peer is analysed on its own and they are shown together as one case.
+            </p>
+          )}
 
           {(upload.phase === "uploading" || upload.phase === "processing" || upload.phase === "done") && (
             <div className="rounded-lg border border-slate-200 bg-white px-4 py-3" aria-live="polite">
               <div className="flex items-baseline justify-between gap-3 text-xs">
                 <span className="font-medium text-slate-700">
-                  {upload.phase === "uploading" ? "Uploading" : upload.phase === "processing" ? "Upload complete, storing the bundle…" : "Opening the analysis…"}
+                  {upload.phase === "uploading" ? "Uploading" : upload.phase === "processing" ? `Upload complete, storing the bundle${many ? "s" : ""}…` : many ? "Opening the case…" : "Opening the analysis…"}
                 </span>
                 <span className="text-slate-500 tabular-nums">
                   {upload.phase === "uploading" ? (
@@ -295,7 +361,19 @@ export function UploadZone() {
             </div>
           )}
 
-          <BundlePeekView peek={peek} error={peekError} />
+          {many ? (
+            <MultiUploadList
+              bundles={many}
+              busy={busy}
+              onRemove={(i) => {
+                const rest = many.filter((_, j) => j !== i);
+                if (rest.length === 1) choose(rest[0].file);
+                else setMany(rest);
+              }}
+            />
+          ) : (
+            <BundlePeekView peek={peek} error={peekError} />
+          )}
         </div>
       )}
     </div>

@@ -7,5 +7,7 @@ export async function deleteAnalysis(id: string): Promise<void> {
   const row = await db.prisma.analysis.findUnique({ where: { id }, select: { storageKey: true } });
   if (!row) return;
   await db.prisma.analysis.delete({ where: { id } });
+  // The peers of one archive share its stored bundle: it goes with the last of them.
+  if ((await db.prisma.analysis.count({ where: { storageKey: row.storageKey } })) > 0) return;
   await storage.delete(row.storageKey).catch((err) => console.error(`[analyses] could not delete the stored bundle of ${id}: ${(err as Error).message}`));
 }

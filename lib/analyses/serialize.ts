@@ -60,6 +60,8 @@ export function toSummary(a: Analysis): AnalysisSummary {
     version: a.version,
     counts: counts(a),
     ...errorOf(a),
+    collectedAt: a.logStart,
+    caseId: a.caseId,
   };
 }
 
@@ -112,6 +114,8 @@ export function toView(a: Analysis & { results: Result[] }): AnalysisView {
     details: parseDetails(a.details),
     stats: statsSchema.nullable().catch(null).parse(a.stats ?? null),
     previous: previousOf(a),
+    caseId: a.caseId,
+    peerFolder: a.peerFolder,
   };
 }
 

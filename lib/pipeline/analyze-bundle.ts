@@ -4,8 +4,9 @@ import { type AnalysisOutput, analysisOutputSchema } from "@/lib/results/types";
 import { BundleError } from "@/lib/bundle/bundle-error";
 import { hasReadableFiles } from "@/lib/bundle/file-kind";
 import { DEFAULT_LIMITS, type Limits } from "@/lib/bundle/limits";
-import { type BundleInput, readBundle } from "@/lib/bundle/read-bundle";
+import { type BundleInput, type BundleVisitor, readBundle } from "@/lib/bundle/read-bundle";
 import { refusals } from "@/lib/bundle/read-refusals";
+import { inFolder } from "@/lib/bundle/peer-folders";
 import { createFactsCollector } from "@/lib/facts/collect-facts";
 import type { ScanThreadSetting } from "@/lib/scan/log-feed";
 import { CATALOG_VERSION, SIGNATURES, runSignatures } from "@/lib/signatures/registry";
@@ -23,7 +24,21 @@ export type AnalyzeOptions = {
   signal?: AbortSignal;
   /** whether large log files are scanned on a worker thread (default: ANALYZER_SCAN_THREAD, else by size) */
   scanThread?: ScanThreadSetting;
+  /** read only this top-level folder (one peer of an archive holding a folder per peer) */
+  folder?: string | null;
 };
+
+/** The visitor, seeing only the entries inside `folder`; the others are drained unread. */
+function onlyFolder(visitor: BundleVisitor, folder: string): BundleVisitor {
+  return {
+    onFileStart: (file) => (inFolder(file.name, folder) ? visitor.onFileStart?.(file) : false),
+    onLine: visitor.onLine && ((file, line, n) => visitor.onLine?.(file, line, n)),
+    onBytes: visitor.onBytes && ((file, chunk) => visitor.onBytes?.(file, chunk)),
+    onFileEnd: (file, lines) => {
+      if (inFolder(file.name, folder)) visitor.onFileEnd?.(file, lines);
+    },
+  };
+}
 
 export async function analyzeBundle(
   input: NodeJS.ReadableStream | AsyncIterable<Buffer>,
@@ -36,10 +51,14 @@ export async function analyzeBundle(
     read = await readBundle(input as BundleInput, fileName, {
       limits: options.limits,
       signal: options.signal,
-      visitor: collector.visitor,
+      visitor: options.folder ? onlyFolder(collector.visitor, options.folder) : collector.visitor,
     });
   } finally {
     await collector.close();
+  }
+  if (options.folder) {
+    const folder = options.folder;
+    read = { ...read, files: read.files.filter((f) => inFolder(f.name, folder)) };
   }
 
   if (!hasReadableFiles(read.files)) {

@@ -36,6 +36,8 @@ const envSchema = z.object({
   S3_FORCE_PATH_STYLE: z.enum(["0", "1"]).default("0"),
   /** uploads get 429 while this many analyses wait in the queue */
   MAX_QUEUED: z.coerce.number().int().min(1).default(100),
+  /** bundles one case (one incident) may hold; beyond it an upload into the case gets 413 */
+  MAX_CASE_BUNDLES: z.coerce.number().int().min(2).default(50),
 });
 
 export type Config = z.infer<typeof envSchema> & { dataDir: string; uploadsDir: string; pgliteDir: string };

@@ -205,6 +205,10 @@ export type AnalysisView = {
   stats: { analysisMs: number; peakRssBytes: number } | null;
   /** outcomes before the last re-analysis (null if never re-analysed) */
   previous?: PreviousRun | null;
+  /** the case this analysis belongs to, if any */
+  caseId?: string | null;
+  /** the peer folder of the uploaded archive this analysis read (an archive holding one folder per peer, split into a case) */
+  peerFolder?: string | null;
 };
 
 export const previousOutcomeSchema = z.object({
@@ -228,6 +232,10 @@ export type AnalysisSummary = {
   version: string | null;
   counts: Record<Outcome, number>;
   error?: { code: string; message: string };
+  /** the bundle's own collection time: its first log line (null until analysed, or when the log has none) */
+  collectedAt?: string | null;
+  /** the case the analysis was uploaded in, if any */
+  caseId?: string | null;
 };
 
 export type AnalysisPage = {

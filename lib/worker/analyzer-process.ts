@@ -43,7 +43,7 @@ process.once("message", async (request: ChildRequest) => {
   let response: ChildResponse;
   try {
     const input = await openStoredObject(request.object, getConfig());
-    const output = await analyzeBundle(input, request.fileName, { limits: request.limits });
+    const output = await analyzeBundle(input, request.fileName, { limits: request.limits, folder: request.folder ?? null });
     response = { ok: true, output, stats: { ms: Date.now() - started, peakRssBytes: peakRssBytes() } };
   } catch (err) {
     // Only the error's code and our own message cross back: never bundle content.

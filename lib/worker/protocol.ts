@@ -4,7 +4,8 @@ import type { Limits } from "@/lib/bundle/limits";
 import type { StoredObject } from "@/lib/platform/storage/storage";
 import type { AnalysisOutput } from "@/lib/results/types";
 
-export type ChildRequest = { object: StoredObject; fileName: string; limits: Partial<Limits> };
+/** `folder`: read only that top-level folder of the bundle (one peer of an archive holding a folder per peer). */
+export type ChildRequest = { object: StoredObject; fileName: string; limits: Partial<Limits>; folder?: string | null };
 export type AnalyzerStats = { ms: number; peakRssBytes: number };
 export type ChildResponse =
   | { ok: true; output: AnalysisOutput; stats: AnalyzerStats }

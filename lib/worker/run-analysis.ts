@@ -1,6 +1,10 @@
 // The job: read a stored bundle, run the pipeline, store the results. All results and the final status
 // are written in one transaction, so a page never sees half an analysis, and a rerun (a retry after a
 // worker died) replaces what an earlier attempt wrote instead of adding to it.
+import { randomBytes } from "node:crypto";
+import { peerFolders } from "@/lib/bundle/peer-folders";
+import type { Analysis } from "@/lib/generated/prisma/client";
+import { enqueueAnalysis } from "@/lib/platform/queue";
 import { analysisOutputSchema, type AnalysisOutput, type Outcome } from "@/lib/results/types";
 import { AnalyzerCrash, analyzeInChild } from "@/lib/worker/analyzer-client";
 import type { AnalyzerStats } from "@/lib/worker/protocol";
@@ -33,6 +37,7 @@ export async function runAnalysis(
       {
         object: storage.locate(analysis.storageKey),
         fileName: analysis.fileName,
+        folder: analysis.peerFolder,
         limits: {
           maxDecompressedBytes: config.MAX_DECOMPRESSED_BYTES,
           maxEntries: config.MAX_ENTRIES,
@@ -62,6 +67,16 @@ export async function runAnalysis(
     }
     await prisma.analysis.update({ where: { id: analysisId }, data: { status: "queued" } });
     throw err;
+  }
+
+  // An archive holding one folder per peer, uploaded into a case: one analysis per peer instead.
+  if (analysis.splitPeers && !analysis.peerFolder) {
+    const folders = peerFolders(output.bundle.files);
+    if (folders.length >= 2) {
+      const split = await splitIntoPeers(analysis.id, folders);
+      if (split === "failed") return "failed";
+      if (split === "split") return runAnalysis(analysisId, opts);
+    }
   }
 
   // Checks folded into another card are shown inside it: the counts are of cards.
@@ -124,6 +139,44 @@ export async function runAnalysis(
     });
   });
   return "done";
+}
+
+/**
+ * This analysis becomes the first peer's; a new one (same stored bundle, same case) is queued for each
+ * other peer. "kept": not in a case (any more), analysed whole as uploaded.
+ */
+async function splitIntoPeers(analysisId: string, folders: string[]): Promise<"split" | "kept" | "failed"> {
+  const { db, boss, config } = getServices();
+  const { prisma } = db;
+  // Read again: a multipart upload files its first bundle in the case only when the second arrives.
+  const a: Analysis | null = await prisma.analysis.findUnique({ where: { id: analysisId } });
+  if (!a?.caseId) return "kept";
+  const held = await prisma.analysis.count({ where: { caseId: a.caseId } });
+  if (held - 1 + folders.length > config.MAX_CASE_BUNDLES) {
+    await markFailed(
+      analysisId,
+      "too_many_bundles",
+      `This archive holds ${folders.length} peer folders; analysed one per peer they would make the case hold more than ${config.MAX_CASE_BUNDLES} bundles (MAX_CASE_BUNDLES).`,
+    );
+    return "failed";
+  }
+  const siblings = folders.slice(1).map((folder) => ({
+    id: randomBytes(16).toString("base64url"),
+    fileName: a.fileName,
+    size: a.size,
+    storageKey: a.storageKey,
+    status: "queued" as const,
+    workspaceId: a.workspaceId,
+    createdById: a.createdById,
+    caseId: a.caseId,
+    peerFolder: folder,
+  }));
+  await prisma.$transaction([
+    prisma.analysis.update({ where: { id: analysisId }, data: { peerFolder: folders[0], splitPeers: false, status: "queued" } }),
+    prisma.analysis.createMany({ data: siblings }),
+  ]);
+  for (const s of siblings) await enqueueAnalysis(boss, s.id);
+  return "split";
 }
 
 async function markFailed(analysisId: string, code: string, message: string) {
