@@ -1,9 +1,11 @@
-// /s/:token – the read-only view a share link opens, without an account. Unknown, expired and revoked
-// links get the plain 404. The token stays out of Referer headers sent to linked sites.
+// /s/:token – the read-only view a share link opens, without an account. A revoked or expired link says
+// so (and since when) instead of showing the generic 404; it never shows the analysis. The token stays
+// out of Referer headers sent to linked sites.
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import Link from "next/link";
 import { cache } from "react";
 import { AnalysisOverview } from "@/components/analysis-overview";
+import { LinkGone } from "@/components/link-gone";
 import { openShareLink } from "@/lib/shares/share-links";
 
 export const dynamic = "force-dynamic";
@@ -13,16 +15,52 @@ type Props = { params: Promise<{ token: string }> };
 // One open per page view: generateMetadata and the page share the read (and the count).
 const open = cache((token: string) => openShareLink(token, { count: true }));
 
+const TITLE = { revoked: "Share link revoked", expired: "Share link expired", unknown: "Link not available" } as const;
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const view = await open((await params).token);
+  const opened = await open((await params).token);
   const base: Metadata = { referrer: "no-referrer", robots: { index: false, follow: false } };
-  if (!view) return { ...base, title: "Link not available" };
-  return { ...base, title: `${view.bundle.host ?? view.bundle.fileName} (shared)` };
+  if (opened.state !== "active") return { ...base, title: TITLE[opened.state] };
+  return { ...base, title: `${opened.view.bundle.host ?? opened.view.bundle.fileName} (shared)` };
 }
 
 export default async function SharedAnalysisPage({ params }: Props) {
   const { token } = await params;
-  const view = await open(token);
-  if (!view) notFound();
-  return <AnalysisOverview key={view.id} initial={view} readOnly pollUrl={`/api/shared/${encodeURIComponent(token)}`} />;
+  const opened = await open(token);
+  const home = (
+    <Link href="/" className="btn-secondary">
+      Expressway Analyzer
+    </Link>
+  );
+  if (opened.state === "revoked") {
+    return (
+      <LinkGone kind="revoked" eyebrow="Share link" title="This share link was revoked" at={opened.at} atLabel="Revoked">
+        Whoever shared this analysis has turned the link off. If you still need it, ask them for a new link: the analysis may still exist in
+        their workspace.
+      </LinkGone>
+    );
+  }
+  if (opened.state === "expired") {
+    return (
+      <LinkGone kind="expired" eyebrow="Share link" title="This share link has expired" at={opened.at} atLabel="Expired">
+        The link was made to work for a limited time only. Ask whoever shared it for a new link.
+      </LinkGone>
+    );
+  }
+  if (opened.state === "unknown") {
+    return (
+      <LinkGone kind="unknown" eyebrow="Share link" title="This link does not open anything" actions={home}>
+        The address may be incomplete (check that it was copied whole), or the analysis it showed was deleted together with its links.
+      </LinkGone>
+    );
+  }
+  return (
+    <AnalysisOverview
+      key={opened.view.id}
+      initial={opened.view}
+      readOnly
+      shareExpiresAt={opened.expiresAt}
+      pollUrl={`/api/shared/${encodeURIComponent(token)}`}
+    />
+  );
 }

@@ -5,9 +5,19 @@ import { openShareLink } from "@/lib/shares/share-links";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-// GET /api/shared/:token – the analysis a share link opens, read-only, no account (what /s/:token polls)
+const GONE: Record<"revoked" | "expired" | "unknown", string> = {
+  revoked: "This share link was revoked by whoever shared it.",
+  expired: "This share link has expired.",
+  unknown: "This link does not exist, or the analysis it showed was deleted.",
+};
+
+// GET /api/shared/:token – the analysis a share link opens, read-only, no account (what /s/:token polls),
+// plus `share: { expiresAt }`
 export const GET = handle(async (_request: NextRequest, context: { params: Promise<{ token: string }> }) => {
-  const analysis = await openShareLink((await context.params).token, { count: false });
-  if (!analysis) throw new ApiError(404, "not_found", "This link does not exist, has expired or was revoked.");
-  return NextResponse.json(analysis, { headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+  const opened = await openShareLink((await context.params).token, { count: false });
+  if (opened.state !== "active") throw new ApiError(404, "not_found", GONE[opened.state]);
+  return NextResponse.json(
+    { ...opened.view, share: { expiresAt: opened.expiresAt } },
+    { headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } },
+  );
 });
