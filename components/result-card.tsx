@@ -8,10 +8,7 @@ import { DefectBadge, OUTCOME_STYLE, SeverityBadge } from "./badges";
 import { ExternalIcon, LinkIcon } from "./icons";
 import { LogSnippet } from "./log-snippet";
 import { RichText } from "./rich-text";
-
-export function resultAnchor(signatureId: string): string {
-  return `sig-${signatureId.replace(/[^A-Za-z0-9_-]/g, "-")}`;
-}
+import { resultAnchor } from "@/lib/ui/result-anchor";
 
 function Section({ label, children, tone }: { label: string; children: React.ReactNode; tone?: "action" }) {
   return (
@@ -85,7 +82,7 @@ export function ResultCard({ result, folded = [], defaultExpanded = true }: { re
           </span>
           {!quiet && <SeverityBadge severity={result.severity} />}
           {result.defects.map((d) => (
-            <DefectBadge key={d} id={d} />
+            <DefectBadge key={d} id={d} checked={quiet} />
           ))}
           <a
             href={`#${anchor}`}

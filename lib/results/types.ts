@@ -186,6 +186,8 @@ export type AnalysisView = {
   status: AnalysisStatus;
   error?: { code: string; message: string };
   createdAt: string;
+  /** while queued: when this run was queued (the upload, or the re-analysis request); else null */
+  queuedAt?: string | null;
   startedAt: string | null;
   finishedAt: string | null;
   url: string;
@@ -209,6 +211,18 @@ export const previousOutcomeSchema = z.object({
 export type PreviousOutcome = z.infer<typeof previousOutcomeSchema>;
 export type PreviousRun = { catalogVersion: string | null; outcomes: PreviousOutcome[] };
 
+/** Which finding a history search matched (only with `q`, and only when a finding matched). */
+export type SearchMatch = {
+  signatureId: string;
+  title: string;
+  outcome: Outcome;
+  defects: string[];
+  /** what matched: a defect ID, an affected node's host or IP, a reason naming a user (or another), the signature */
+  field: "defect" | "host" | "ip" | "user" | "reason" | "signature";
+  /** the matched value as the finding has it */
+  text: string;
+};
+
 /** one row of GET /api/analyses */
 export type AnalysisSummary = {
   id: string;
@@ -221,6 +235,8 @@ export type AnalysisSummary = {
   version: string | null;
   counts: Record<Outcome, number>;
   error?: { code: string; message: string };
+  /** with a search (`q`): the finding it matched, when it was one of the analysis's findings */
+  match?: SearchMatch;
 };
 
 export type AnalysisPage = {
