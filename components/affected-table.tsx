@@ -1,7 +1,7 @@
 // Nodes a finding concerns. A table on wide screens; on phones each node becomes a stacked block of
 // labelled rows so nothing overflows the page.
 import type { Affected } from "@/lib/results/types";
-import { formatLogTime } from "@/lib/ui/format";
+import { BundleTime } from "./local-time";
 
 function Cell({ label, children, className = "" }: { label: string; children: React.ReactNode; className?: string }) {
   return (
@@ -70,10 +70,15 @@ export function AffectedTable({ affected }: { affected: Affected[] }) {
               <Cell label="Seen" className="text-xs whitespace-nowrap text-slate-600 tabular-nums">
                 {a.firstSeen || a.lastSeen ? (
                   <span className="flex flex-col">
-                    <span title="First seen">{formatLogTime(a.firstSeen)}</span>
+                    <span>
+                      <span className="sr-only">First seen </span>
+                      <BundleTime iso={a.firstSeen} />
+                    </span>
                     {a.lastSeen && a.lastSeen !== a.firstSeen && (
-                      <span className="text-slate-400" title="Last seen">
-                        → {formatLogTime(a.lastSeen)}
+                      <span className="text-slate-400">
+                        <span aria-hidden="true">→ </span>
+                        <span className="sr-only">last seen </span>
+                        <BundleTime iso={a.lastSeen} />
                       </span>
                     )}
                   </span>

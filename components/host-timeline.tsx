@@ -1,8 +1,10 @@
 // One Expressway over time: a marker per analysis, oldest left, coloured by what it found, each a link
-// to its overview. Answers "what did last week's bundle from this cluster say?" at a glance.
+// to its overview. Answers "what did last week's bundle from this cluster say?" at a glance. Upload
+// times in the viewer's zone (markers' labels, rendered on the server, name UTC).
 import Link from "next/link";
 import type { AnalysisSummary } from "@/lib/results/types";
 import { formatUtc } from "@/lib/ui/format";
+import { LocalTime } from "./local-time";
 
 type Verdict = { label: string; cls: string };
 
@@ -57,8 +59,8 @@ export function HostTimeline({ items }: { items: AnalysisSummary[] }) {
         })}
       </ol>
       <p className="mt-3 flex justify-between text-[11px] text-slate-400 tabular-nums">
-        <span>{formatUtc(ordered[0].createdAt)}</span>
-        {ordered.length > 1 && <span>{formatUtc(ordered[ordered.length - 1].createdAt)}</span>}
+        <LocalTime iso={ordered[0].createdAt} />
+        {ordered.length > 1 && <LocalTime iso={ordered[ordered.length - 1].createdAt} />}
       </p>
     </section>
   );

@@ -3,7 +3,7 @@
 // failure, with a per-server summary: what an engineer otherwise rebuilds by hand from HTTPMSG blocks.
 import { useMemo, useState } from "react";
 import type { MraRequestsDetail, MraRequestRow } from "@/lib/results/mra-requests";
-import { formatLogTime } from "@/lib/ui/format";
+import { BundleTime } from "./local-time";
 
 const PAGE = 100;
 
@@ -129,7 +129,7 @@ export function MraRequestsView({ detail }: { detail: MraRequestsDetail }) {
             {shown.map((r, i) => (
               <tr key={`${r.file}:${r.line}:${i}`} data-testid="mra-row" data-failed={isFailed(r) ? "yes" : "no"} className={isFailed(r) ? "bg-rose-50/40" : undefined}>
                 <td className="px-3 py-1.5 text-xs whitespace-nowrap text-slate-600 tabular-nums sm:pl-6" title={`${r.file}:${r.line}${r.peer ? ` (${r.peer})` : ""}`}>
-                  {formatLogTime(r.time)}
+                  <BundleTime iso={r.time} />
                 </td>
                 <td className="px-3 py-1.5 whitespace-nowrap text-slate-900">{r.user ?? <span className="text-slate-400">–</span>}</td>
                 <td className="px-3 py-1.5 font-mono text-[13px] whitespace-nowrap">{target(r)}</td>
