@@ -129,7 +129,7 @@ export function LogSnippet({ evidence }: { evidence: Evidence[] }) {
                   {context ? "Hide context" : "Show context"}
                 </button>
               )}
-              <CopyIconButton text={g.lines.map((l) => l.text).join("\n")} label="Copy these log lines" />
+              <CopyIconButton text={g.lines.map((l) => l.text).join("\n")} label="Copy log lines" />
             </span>
           </figcaption>
           <div className="scroll-thin overflow-x-auto" tabIndex={0} role="region" aria-label={`Log lines from ${baseName(g.file)}`}>

@@ -16,7 +16,7 @@ export function InlineText({ text, copyable = false }: { text: string; copyable?
             </code>
             {copyable && (
               <span className="ml-0.5 inline-block align-[-0.2em]">
-                <CopyIconButton text={seg.value} />
+                <CopyIconButton text={seg.value} label="Copy command" />
               </span>
             )}
           </span>
