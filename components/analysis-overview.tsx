@@ -10,9 +10,10 @@ import { OUTCOME_STYLE, StatusBadge } from "./badges";
 import { BundleFacts, FilesTable, ReaderNotes } from "./bundle-summary";
 import { CertificatesPanel } from "./certificates-panel";
 import { CopyButton } from "./copy-button";
+import { LocalTime } from "./local-time";
 import { ChevronRightIcon, ServerIcon, UploadIcon } from "./icons";
 import { OutcomeTabs } from "./outcome-tabs";
-import { resultAnchor } from "./result-card";
+import { resultAnchor } from "@/lib/ui/result-anchor";
 import { MraRequestsView } from "./mra-requests-view";
 import { ReadingReportPanel } from "./reading-report-panel";
 import { ReanalyzeButton } from "./reanalyze-button";
@@ -80,6 +81,7 @@ export function AnalysisOverview({
   initialTab,
   pollUrl,
   readOnly = false,
+  shareExpiresAt = null,
   actions,
   children,
 }: {
@@ -87,6 +89,8 @@ export function AnalysisOverview({
   initialTab?: string | null;
   pollUrl?: string;
   readOnly?: boolean;
+  /** the read-only view: when the share link stops working (null: only when revoked) */
+  shareExpiresAt?: string | null;
   actions?: React.ReactNode;
   children?: React.ReactNode;
 }) {
@@ -173,7 +177,16 @@ export function AnalysisOverview({
       {readOnly ? (
         <p data-testid="read-only-banner" className="flex flex-wrap items-center gap-x-2 gap-y-1 rounded-lg border border-brand-200 bg-brand-50 px-4 py-2.5 text-sm text-brand-900">
           <span className="font-semibold">Shared, read-only view.</span>
-          <span className="text-brand-900/80">Someone shared this analysis with you through a link. It stops working if they revoke it.</span>
+          <span className="text-brand-900/80" data-testid="share-expiry-note">
+            Someone shared this analysis with you through a link.{" "}
+            {shareExpiresAt ? (
+              <>
+                It expires <LocalTime iso={shareExpiresAt} /> (or sooner if they revoke it).
+              </>
+            ) : (
+              "It does not expire, but stops working if they revoke it."
+            )}
+          </span>
         </p>
       ) : (
       <nav aria-label="Breadcrumb" className="flex min-w-0 items-center gap-1.5 text-sm text-slate-500">
@@ -225,7 +238,10 @@ export function AnalysisOverview({
             <div className="flex shrink-0 flex-wrap gap-2">
               <CopyButton label="Copy link" icon="link" testId="copy-link" />
               {(view.status === "done" || view.status === "failed") && (
-                <ReanalyzeButton id={view.id} onQueued={() => setView((v) => ({ ...v, status: "queued" }))} />
+                <ReanalyzeButton
+                  id={view.id}
+                  onQueued={() => setView((v) => ({ ...v, status: "queued", queuedAt: new Date().toISOString(), startedAt: null, finishedAt: null }))}
+                />
               )}
               <Link href="/" className="btn-secondary">
                 <UploadIcon className="h-4 w-4" />
