@@ -1,11 +1,13 @@
 "use client";
 // Choose or drop a bundle, peek inside it in the browser, then upload it with progress and open
-// the analysis page the server returns.
+// the analysis page the server returns. A file the check finds the server would not analyse (empty,
+// not a bundle, truncated, corrupt…) is not sent: the button stays off and the peek says why.
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { UPLOAD_ACCEPT } from "@/lib/bundle/upload-verdict";
 import { formatBytes, formatDuration, formatRate } from "@/lib/ui/format";
 import { peekFile, type PeekSummary } from "@/lib/ui/peek-bundle";
+import { uploadVerdict } from "@/lib/ui/upload-verdict";
 import { BundlePeekView } from "./bundle-peek-view";
 import { ArchiveIcon, ErrorIcon, SpinnerIcon, UploadIcon } from "./icons";
 
@@ -80,9 +82,11 @@ export function UploadZone() {
   }, []);
 
   const busy = upload.phase === "uploading" || upload.phase === "processing" || upload.phase === "done";
+  const verdict = file ? uploadVerdict(file.size, peek) : null;
+  const blocked = verdict?.blocked ? verdict : null;
 
   const start = () => {
-    if (!file || busy) return;
+    if (!file || busy || blocked) return;
     const xhr = new XMLHttpRequest();
     xhrRef.current = xhr;
     const startedAt = performance.now();
@@ -242,12 +246,35 @@ export function UploadZone() {
                   </button>
                 )
               )}
-              <button type="button" className="btn-primary min-w-28" data-testid="analyze-button" onClick={start} disabled={busy}>
+              <button
+                type="button"
+                className="btn-primary min-w-28"
+                data-testid="analyze-button"
+                onClick={start}
+                disabled={busy || Boolean(blocked)}
+                aria-describedby={blocked && !peek?.refusal ? `${inputId}-blocked` : undefined}
+              >
                 {busy ? <SpinnerIcon className="h-4 w-4" /> : null}
                 {upload.phase === "uploading" ? "Uploading…" : upload.phase === "processing" || upload.phase === "done" ? "Opening…" : "Analyze"}
               </button>
             </div>
           </div>
+
+          {blocked && !peek?.refusal && (
+            <div
+              id={`${inputId}-blocked`}
+              role="alert"
+              data-testid="upload-blocked"
+              data-code={blocked.code}
+              className="flex gap-3 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900"
+            >
+              <ErrorIcon className="mt-0.5 h-4 w-4 shrink-0 text-red-600" />
+              <div className="min-w-0">
+                <p className="font-medium">This file cannot be analyzed</p>
+                <p className="mt-0.5 break-words text-red-900/85">{blocked.message}</p>
+              </div>
+            </div>
+          )}
 
           {(upload.phase === "uploading" || upload.phase === "processing" || upload.phase === "done") && (
             <div className="rounded-lg border border-slate-200 bg-white px-4 py-3" aria-live="polite">
