@@ -47,19 +47,14 @@ function MatchLine({ a, match }: { a: AnalysisSummary; match: SearchMatch }) {
     >
       <span className={`h-1.5 w-1.5 shrink-0 translate-y-[-1px] rounded-full ${s.dot}`} aria-hidden="true" />
       <span className="min-w-0 truncate">
+        {/* the matched value first: the title is long and is what gets cut */}
+        {match.field !== "signature" && (
+          <>
+            {FIELD_LABEL[match.field]} <span className="font-mono font-medium text-slate-800">{match.text}</span>
+            {" in "}
+          </>
+        )}
         <span className="font-medium text-slate-800">{match.title}</span>
-        {match.field !== "signature" && match.field !== "defect" && (
-          <>
-            {" · "}
-            {FIELD_LABEL[match.field]} <span className="font-mono text-slate-800">{match.text}</span>
-          </>
-        )}
-        {match.field === "defect" && (
-          <>
-            {" · "}
-            <span className="font-mono text-slate-800">{match.text}</span>
-          </>
-        )}
       </span>
     </Link>
   );
