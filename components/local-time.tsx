@@ -21,7 +21,8 @@ export function LocalTime({ iso, className }: { iso: string | null | undefined; 
   );
 }
 
-export function BundleTime({ iso, className, ms }: { iso: string | null | undefined; className?: string; ms?: boolean }) {
+/** `timeOnly`: leave out the date (beside a time of the same day that shows it). */
+export function BundleTime({ iso, className, ms, timeOnly }: { iso: string | null | undefined; className?: string; ms?: boolean; timeOnly?: boolean }) {
   const [mine, setMine] = useState<string | null>(null);
   useEffect(() => {
     setMine(iso && Number.isFinite(Date.parse(iso)) ? formatLocal(iso, { seconds: true }) : null);
@@ -29,7 +30,7 @@ export function BundleTime({ iso, className, ms }: { iso: string | null | undefi
   if (!iso) return <span className={className}>–</span>;
   return (
     <time dateTime={iso} className={className} title={mine ? `Your time: ${mine}` : undefined}>
-      {formatLogTime(iso, { ms })}
+      {timeOnly ? formatLogTime(iso, { ms }).replace(/^\d{4}-\d{2}-\d{2} /, "") : formatLogTime(iso, { ms })}
     </time>
   );
 }

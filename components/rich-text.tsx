@@ -56,7 +56,9 @@ export function RichText({ text, className = "", copyable = false }: { text: str
   const blocks = splitParagraphs(text).flatMap(toBlocks);
   if (blocks.length === 0) return null;
   return (
-    <div className={`space-y-2.5 text-sm leading-relaxed text-slate-700 ${className}`}>
+    // overflow-wrap:anywhere: signature text quotes cipher strings and URLs with no space to break at;
+    // on a phone they must wrap inside the card rather than push it wider.
+    <div className={`space-y-2.5 text-sm leading-relaxed text-slate-700 [overflow-wrap:anywhere] ${className}`}>
       {blocks.map((b, i) => {
         if (b.kind === "list") {
           const ListTag = b.ordered ? "ol" : "ul";
