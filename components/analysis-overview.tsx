@@ -1,6 +1,8 @@
 "use client";
-// The diagnostic overview of one analysis. Polls GET /api/analyses/:id while the job is queued or
-// running, then shows the bundle summary and CSA's outcome tabs.
+// The diagnostic overview of one analysis, laid out as a diagnosis: the summary (what was read, what
+// was found), then the findings (CSA's outcome tabs, issue cards first), then the views that back
+// them, then context (bundle contents, sharing, this host's other analyses). Polls GET
+// /api/analyses/:id while the job is queued or running.
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { OUTCOMES, OUTCOME_LABELS, type AnalysisView, type Outcome } from "@/lib/results/types";
@@ -10,6 +12,7 @@ import { OUTCOME_STYLE, StatusBadge } from "./badges";
 import { BundleFacts, FilesTable, ReaderNotes } from "./bundle-summary";
 import { CertificatesPanel } from "./certificates-panel";
 import { CopyButton } from "./copy-button";
+import { HostHistoryPanel } from "./host-history-panel";
 import { LocalTime } from "./local-time";
 import { ChevronRightIcon, ServerIcon, UploadIcon } from "./icons";
 import { OutcomeTabs } from "./outcome-tabs";
@@ -74,7 +77,8 @@ function VerdictBar({ view }: { view: AnalysisView }) {
 
 /**
  * `readOnly`: the view a share link opens (no navigation into the workspace, no actions); it polls
- * `pollUrl` instead of the permalink API. `actions` sit beside the title, `children` below the header.
+ * `pollUrl` instead of the permalink API. `actions` sit beside the title, `children` (e.g. the share
+ * links panel) in the context after the findings.
  */
 export function AnalysisOverview({
   initial,
@@ -200,7 +204,7 @@ export function AnalysisOverview({
       </nav>
       )}
 
-      <section className="card" aria-labelledby="analysis-title">
+      <section className="card" aria-labelledby="analysis-title" data-testid="analysis-summary">
         <div className="flex flex-col gap-5 p-5 sm:p-6 lg:flex-row lg:items-start lg:justify-between">
           <div className="flex min-w-0 gap-4">
             <div className="hidden h-12 w-12 shrink-0 items-center justify-center rounded-xl bg-gradient-to-br from-brand-50 to-brand-100 text-brand-700 ring-1 ring-brand-200 sm:flex">
@@ -255,17 +259,15 @@ export function AnalysisOverview({
           <BundleFacts view={view} />
         </div>
         {view.status === "done" && <VerdictBar view={view} />}
+        {b.notes.length > 0 && (
+          // the notes themselves sit with the bundle's contents; here only that there are some
+          <p className="border-t border-slate-100 px-5 py-2.5 text-xs text-amber-800 sm:px-6">
+            <a href="#reader-notes" className="hover:underline">
+              {b.notes.length === 1 ? "The bundle reader left a note" : `The bundle reader left ${b.notes.length} notes`} about what it could not read ↓
+            </a>
+          </p>
+        )}
       </section>
-
-      {children}
-
-      {(b.notes.length > 0 || b.files.length > 0) && (
-        <div className="space-y-3">
-          <ReaderNotes notes={b.notes} />
-          <FilesTable files={b.files} />
-          {b.reading && <ReadingReportPanel reading={b.reading} />}
-        </div>
-      )}
 
       {active && <AnalysisStatusPanel view={view} connection={connection} />}
       {view.status === "failed" && <AnalysisErrorPanel view={view} />}
@@ -274,6 +276,23 @@ export function AnalysisOverview({
       {view.status === "done" && view.details?.tls && <CertificatesPanel tls={view.details.tls} />}
       {view.status === "done" && view.details.mraRequests && <MraRequestsView detail={view.details.mraRequests} />}
       {view.status === "done" && view.details.unexplainedWarnings && <UnexplainedWarningsPanel detail={view.details.unexplainedWarnings} />}
+
+      {(b.notes.length > 0 || b.files.length > 0 || b.reading || children || (!readOnly && b.host)) && (
+        <section aria-labelledby="context-heading" className="space-y-3 pt-2" data-testid="analysis-context">
+          <h2 id="context-heading" className="eyebrow px-1">
+            About this analysis
+          </h2>
+          {b.notes.length > 0 && (
+            <div id="reader-notes" className="scroll-mt-20">
+              <ReaderNotes notes={b.notes} />
+            </div>
+          )}
+          <FilesTable files={b.files} />
+          {b.reading && <ReadingReportPanel reading={b.reading} />}
+          {children}
+          {!readOnly && b.host && view.status !== "queued" && <HostHistoryPanel host={b.host} currentId={view.id} />}
+        </section>
+      )}
     </div>
   );
 }

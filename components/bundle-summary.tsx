@@ -129,7 +129,7 @@ export function FilesTable({ files }: { files: BundleFile[] }) {
   for (const f of files) byKind.set(f.kind, (byKind.get(f.kind) ?? 0) + 1);
   const total = files.reduce((n, f) => n + f.size, 0);
   return (
-    <details className="group rounded-lg border border-slate-200 bg-white">
+    <details className="group rounded-lg border border-slate-200 bg-white" data-testid="bundle-contents">
       <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-3 gap-y-2 rounded-lg px-4 py-3 select-none hover:bg-slate-50 [&::-webkit-details-marker]:hidden">
         <svg viewBox="0 0 20 20" className="h-4 w-4 text-slate-400 transition-transform group-open:rotate-90" aria-hidden="true">
           <path d="m8 5 5 5-5 5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
