@@ -11,7 +11,7 @@ export function InlineText({ text, copyable = false }: { text: string; copyable?
           <span key={i}>{seg.value}</span>
         ) : (
           <span key={i}>
-            <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[0.85em] text-slate-900 ring-1 ring-slate-200 ring-inset [overflow-wrap:anywhere] box-decoration-clone">
+            <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[0.85em] text-slate-900 ring-1 ring-slate-200 ring-inset [overflow-wrap:anywhere]">
               {seg.value}
             </code>
             {copyable && (
