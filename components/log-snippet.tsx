@@ -1,12 +1,12 @@
 "use client";
 // Evidence as a log excerpt: grouped by file, a line-number gutter (the full `file:line` is in the
-// accessible text), a ×count badge for folded lines. Lines wrap (the default on narrow screens) or keep
-// one line each and scroll sideways inside the snippet only; the choice is shared by every snippet.
+// accessible text), a ×count badge for folded lines. Lines wrap (the default) or keep one line each and
+// scroll sideways inside the snippet only; the choice is shared by every snippet and remembered.
 // Log text is customer data: it is tokenized into React text nodes, never parsed as HTML.
 import { useState } from "react";
 import type { Evidence } from "@/lib/results/types";
 import { withContext } from "@/lib/ui/evidence-rows";
-import { useNarrowScreen, useViewPreference, type LogWrap } from "@/lib/ui/view-preferences";
+import { useViewPreference, type LogWrap } from "@/lib/ui/view-preferences";
 import { CopyIconButton } from "./copy-button";
 
 const COLLAPSED_LINES = 12;
@@ -60,14 +60,9 @@ function groupByFile(evidence: Evidence[]): Group[] {
   return groups;
 }
 
-/** white-space for a line's text: "auto" is wrapped below the sm breakpoint, by CSS (no flash on load). */
-const LINE_TEXT: Record<LogWrap, string> = {
-  auto: "max-sm:whitespace-pre-wrap max-sm:[overflow-wrap:anywhere] sm:whitespace-pre",
-  wrap: "whitespace-pre-wrap [overflow-wrap:anywhere]",
-  nowrap: "whitespace-pre",
-};
+const LINE_TEXT: Record<LogWrap, string> = { wrap: "whitespace-pre-wrap [overflow-wrap:anywhere]", nowrap: "whitespace-pre" };
 /** The rows' box: as wide as the longest line when lines do not wrap, so the frame scrolls. */
-const ROWS_BOX: Record<LogWrap, string> = { auto: "max-sm:w-full sm:w-max", wrap: "w-full", nowrap: "w-max" };
+const ROWS_BOX: Record<LogWrap, string> = { wrap: "w-full", nowrap: "w-max" };
 
 function EvidenceRow({ e, gutterCh, hasCounts, countCh, wrap }: { e: Evidence; gutterCh: number; hasCounts: boolean; countCh: number; wrap: LogWrap }) {
   return (
@@ -111,9 +106,7 @@ export function LogSnippet({ evidence }: { evidence: Evidence[] }) {
   const [expanded, setExpanded] = useState(false);
   const [context, setContext] = useState(false);
   const [wrap, setWrap] = useViewPreference("logWrap");
-  // "auto" reads as what the screen shows: wrapped on a phone, one line each on wider screens
-  const narrow = useNarrowScreen();
-  const isWrapped = wrap === "wrap" || (wrap === "auto" && narrow);
+  const isWrapped = wrap === "wrap";
   const hasContext = evidence.some((e) => (e.context?.before.length ?? 0) + (e.context?.after.length ?? 0) > 0);
   if (evidence.length === 0) return null;
   const shown = expanded ? evidence : evidence.slice(0, COLLAPSED_LINES);

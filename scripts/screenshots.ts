@@ -6,7 +6,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { chromium, type Page } from "playwright";
-import { createTestUser } from "../tests/helpers/accounts";
+import { signUp } from "../tests/helpers/accounts";
 import { ROOT, SAMPLE_SELF_SIGNED, SAMPLE_SNI, startPortal, waitForAnalysis } from "../tests/helpers/portal";
 
 const OUT = path.join(ROOT, "docs/screenshots");
@@ -38,7 +38,9 @@ async function main() {
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
   });
   try {
-    const user = await createTestUser(portal.url, "screenshots");
+    // A person's name, so the pages read as they would for one ("Alex's workspace").
+    const cookie = await signUp(portal.url, "alex@example.com", "screenshots-password", "Alex");
+    const user = { cookie, auth: { cookie, origin: portal.url } };
     await upload(portal.url, user.auth, SAMPLE_SNI);
     const id = await upload(portal.url, user.auth, SAMPLE_SELF_SIGNED);
     const share = (await (
@@ -60,6 +62,8 @@ async function main() {
       await page.getByTestId("result-card").first().waitFor();
       await settle(page);
       await page.screenshot({ path: shot("overview") });
+      // The sticky site header would be stitched into the middle of a long card's picture.
+      await page.addStyleTag({ content: "body > header { position: static !important; }" });
       await page.locator('[data-testid="result-card"][data-outcome="issue"]').first().screenshot({ path: shot("card") });
 
       await page.goto(`${portal.url}/analyses?q=192.0.2.10`);

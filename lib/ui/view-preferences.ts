@@ -1,17 +1,18 @@
 // The reader's view choices on the overview, kept in localStorage and shared by every component that
 // shows them (toggling wrap in one log excerpt wraps them all):
-// - log line wrapping: "auto" until chosen (wrapped on narrow screens, by CSS, so the server's markup
-//   is already right), then "wrap" or "nowrap";
+// - log line wrapping: "wrap" unless the reader chose "nowrap". Wrapped on every screen by default: even
+//   at 1440 px a traffic_server line runs past the card, and its decisive part (Error=..., depth=0)
+//   sits at the end of the line;
 // - the findings' layout: "cards" (each card open) or "list" (one line per finding).
-import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
+import { useCallback, useSyncExternalStore } from "react";
 
-export type LogWrap = "auto" | "wrap" | "nowrap";
+export type LogWrap = "wrap" | "nowrap";
 export type FindingsView = "cards" | "list";
 
 type Prefs = { logWrap: LogWrap; findingsView: FindingsView };
-const DEFAULTS: Prefs = { logWrap: "auto", findingsView: "cards" };
+const DEFAULTS: Prefs = { logWrap: "wrap", findingsView: "cards" };
 const KEYS: Record<keyof Prefs, string> = { logWrap: "ea.log-wrap", findingsView: "ea.findings-view" };
-const ALLOWED: { [K in keyof Prefs]: readonly Prefs[K][] } = { logWrap: ["auto", "wrap", "nowrap"], findingsView: ["cards", "list"] };
+const ALLOWED: { [K in keyof Prefs]: readonly Prefs[K][] } = { logWrap: ["wrap", "nowrap"], findingsView: ["cards", "list"] };
 
 const listeners = new Set<() => void>();
 let cache: Prefs | null = null;
@@ -54,17 +55,4 @@ export function useViewPreference<K extends keyof Prefs>(key: K): [Prefs[K], (v:
   );
   const set = useCallback((v: Prefs[K]) => write(key, v), [key]);
   return [value, set];
-}
-
-/** Below Tailwind's sm breakpoint, where "auto" wraps. False on the server and until mounted. */
-export function useNarrowScreen(): boolean {
-  const [narrow, setNarrow] = useState(false);
-  useEffect(() => {
-    const mq = window.matchMedia("(max-width: 639.98px)");
-    const update = () => setNarrow(mq.matches);
-    update();
-    mq.addEventListener("change", update);
-    return () => mq.removeEventListener("change", update);
-  }, []);
-  return narrow;
 }

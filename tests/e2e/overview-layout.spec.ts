@@ -123,6 +123,23 @@ test("log lines wrap on a 390 px screen, and the toggle unwraps them into a scro
   expect(await frame.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
   // Not the page: only the excerpt's own frame scrolls.
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(1);
+  // The choice holds for every excerpt and the next visit; switching back wraps again.
+  await page.reload();
+  await expect(page.getByTestId("log-snippet").first()).toHaveAttribute("data-wrap", "nowrap");
+  await page.getByTestId("toggle-wrap").first().click();
+  await expect(page.getByTestId("log-snippet").first()).toHaveAttribute("data-wrap", "wrap");
+});
+
+test("at 1440 px the end of a long evidence line (Error=… depth=0) is on screen, not scrolled away", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openOverview(page, sample);
+  const snippet = page.locator('[data-testid="result-card"][data-signature-id="x14-2-traffic-server-verification"] [data-testid="log-snippet"]');
+  const decisive = snippet.locator("[data-log-line] code", { hasText: "depth=0" }).first();
+  const [frameRight, codeRight] = await Promise.all([
+    snippet.locator('[role="region"]').first().evaluate((el) => el.getBoundingClientRect().right),
+    decisive.evaluate((el) => el.getBoundingClientRect().right),
+  ]);
+  expect(codeRight).toBeLessThanOrEqual(frameRight + 1);
 });
 
 test("cards collapse one by one, and the list view shows one line per finding", async ({ page }) => {
