@@ -202,3 +202,25 @@ test("a revoked share link shows its own message, not the 404, at 1440 and 390 p
     await context.close();
   }
 });
+
+test("delete asks in the page (no browser dialog) and the history confirms what went", async ({ page }) => {
+  const doomed = await upload(await readFile(SAMPLE_SELF_SIGNED), path.basename(SAMPLE_SELF_SIGNED));
+  let dialogs = 0;
+  page.on("dialog", (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  await page.setViewportSize({ width: 390, height: 900 });
+  await openOverview(page, doomed);
+  await page.getByTestId("delete-analysis").click();
+  const confirm = page.getByTestId("delete-confirm");
+  await expect(confirm).toContainText("cannot be undone");
+  await expect(page.getByTestId("delete-confirm-button")).toBeFocused();
+  await page.screenshot({ path: "test-results/delete-confirm-390.png" });
+  await page.getByTestId("delete-confirm-button").click();
+  await page.waitForURL(`${portal.url}/analyses`);
+  await expect(page.getByTestId("deleted-notice")).toContainText(path.basename(SAMPLE_SELF_SIGNED));
+  await expect(page.locator(`[data-testid="history-row"][data-analysis-id="${doomed}"]`)).toHaveCount(0);
+  expect(dialogs).toBe(0);
+  expect((await fetch(`${portal.url}/api/analyses/${doomed}`, { headers: user.auth })).status).toBe(404);
+});
