@@ -1,6 +1,8 @@
 "use client";
-// The diagnostic overview of one analysis. Polls GET /api/analyses/:id while the job is queued or
-// running, then shows the bundle summary and CSA's outcome tabs.
+// The diagnostic overview of one analysis, laid out as a diagnosis: the summary (what was read, what
+// was found), then the findings (CSA's outcome tabs, issue cards first), then the views that back
+// them, then context (bundle contents, sharing, this host's other analyses). Polls GET
+// /api/analyses/:id while the job is queued or running.
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { OUTCOMES, OUTCOME_LABELS, type AnalysisView, type Outcome } from "@/lib/results/types";
@@ -10,10 +12,12 @@ import { OUTCOME_STYLE, StatusBadge } from "./badges";
 import { BundleFacts, FilesTable, ReaderNotes } from "./bundle-summary";
 import { CertificatesPanel } from "./certificates-panel";
 import { CopyButton } from "./copy-button";
+import { HostHistoryPanel } from "./host-history-panel";
+import { LocalTime } from "./local-time";
 import { ChevronRightIcon, ServerIcon, UploadIcon } from "./icons";
 import { OutcomeTabs } from "./outcome-tabs";
 import { CallsPanel } from "./calls-panel";
-import { resultAnchor } from "./result-card";
+import { resultAnchor } from "@/lib/ui/result-anchor";
 import { MraRequestsView } from "./mra-requests-view";
 import { ReadingReportPanel } from "./reading-report-panel";
 import { ReanalyzeButton } from "./reanalyze-button";
@@ -74,13 +78,15 @@ function VerdictBar({ view }: { view: AnalysisView }) {
 
 /**
  * `readOnly`: the view a share link opens (no navigation into the workspace, no actions); it polls
- * `pollUrl` instead of the permalink API. `actions` sit beside the title, `children` below the header.
+ * `pollUrl` instead of the permalink API. `actions` sit beside the title, `children` (e.g. the share
+ * links panel) in the context after the findings.
  */
 export function AnalysisOverview({
   initial,
   initialTab,
   pollUrl,
   readOnly = false,
+  shareExpiresAt = null,
   actions,
   children,
 }: {
@@ -88,6 +94,8 @@ export function AnalysisOverview({
   initialTab?: string | null;
   pollUrl?: string;
   readOnly?: boolean;
+  /** the read-only view: when the share link stops working (null: only when revoked) */
+  shareExpiresAt?: string | null;
   actions?: React.ReactNode;
   children?: React.ReactNode;
 }) {
@@ -174,7 +182,16 @@ export function AnalysisOverview({
       {readOnly ? (
         <p data-testid="read-only-banner" className="flex flex-wrap items-center gap-x-2 gap-y-1 rounded-lg border border-brand-200 bg-brand-50 px-4 py-2.5 text-sm text-brand-900">
           <span className="font-semibold">Shared, read-only view.</span>
-          <span className="text-brand-900/80">Someone shared this analysis with you through a link. It stops working if they revoke it.</span>
+          <span className="text-brand-900/80" data-testid="share-expiry-note">
+            Someone shared this analysis with you through a link.{" "}
+            {shareExpiresAt ? (
+              <>
+                It expires <LocalTime iso={shareExpiresAt} /> (or sooner if they revoke it).
+              </>
+            ) : (
+              "It does not expire, but stops working if they revoke it."
+            )}
+          </span>
         </p>
       ) : (
       <nav aria-label="Breadcrumb" className="flex min-w-0 items-center gap-1.5 text-sm text-slate-500">
@@ -196,7 +213,7 @@ export function AnalysisOverview({
       </nav>
       )}
 
-      <section className="card" aria-labelledby="analysis-title">
+      <section className="card" aria-labelledby="analysis-title" data-testid="analysis-summary">
         <div className="flex flex-col gap-5 p-5 sm:p-6 lg:flex-row lg:items-start lg:justify-between">
           <div className="flex min-w-0 gap-4">
             <div className="hidden h-12 w-12 shrink-0 items-center justify-center rounded-xl bg-gradient-to-br from-brand-50 to-brand-100 text-brand-700 ring-1 ring-brand-200 sm:flex">
@@ -234,7 +251,10 @@ export function AnalysisOverview({
             <div className="flex shrink-0 flex-wrap gap-2">
               <CopyButton label="Copy link" icon="link" testId="copy-link" />
               {(view.status === "done" || view.status === "failed") && (
-                <ReanalyzeButton id={view.id} onQueued={() => setView((v) => ({ ...v, status: "queued" }))} />
+                <ReanalyzeButton
+                  id={view.id}
+                  onQueued={() => setView((v) => ({ ...v, status: "queued", queuedAt: new Date().toISOString(), startedAt: null, finishedAt: null }))}
+                />
               )}
               <Link href="/" className="btn-secondary">
                 <UploadIcon className="h-4 w-4" />
@@ -248,17 +268,15 @@ export function AnalysisOverview({
           <BundleFacts view={view} />
         </div>
         {view.status === "done" && <VerdictBar view={view} />}
+        {b.notes.length > 0 && (
+          // the notes themselves sit with the bundle's contents; here only that there are some
+          <p className="border-t border-slate-100 px-5 py-2.5 text-xs text-amber-800 sm:px-6">
+            <a href="#reader-notes" className="hover:underline">
+              {b.notes.length === 1 ? "The bundle reader left a note" : `The bundle reader left ${b.notes.length} notes`} about what it could not read ↓
+            </a>
+          </p>
+        )}
       </section>
-
-      {children}
-
-      {(b.notes.length > 0 || b.files.length > 0) && (
-        <div className="space-y-3">
-          <ReaderNotes notes={b.notes} />
-          <FilesTable files={b.files} />
-          {b.reading && <ReadingReportPanel reading={b.reading} />}
-        </div>
-      )}
 
       {active && <AnalysisStatusPanel view={view} connection={connection} />}
       {view.status === "failed" && <AnalysisErrorPanel view={view} />}
@@ -268,6 +286,23 @@ export function AnalysisOverview({
       {view.status === "done" && view.details?.tls && <CertificatesPanel tls={view.details.tls} />}
       {view.status === "done" && view.details.mraRequests && <MraRequestsView detail={view.details.mraRequests} />}
       {view.status === "done" && view.details.unexplainedWarnings && <UnexplainedWarningsPanel detail={view.details.unexplainedWarnings} />}
+
+      {(b.notes.length > 0 || b.files.length > 0 || b.reading || children || (!readOnly && b.host)) && (
+        <section aria-labelledby="context-heading" className="space-y-3 pt-2" data-testid="analysis-context">
+          <h2 id="context-heading" className="eyebrow px-1">
+            About this analysis
+          </h2>
+          {b.notes.length > 0 && (
+            <div id="reader-notes" className="scroll-mt-20">
+              <ReaderNotes notes={b.notes} />
+            </div>
+          )}
+          <FilesTable files={b.files} />
+          {b.reading && <ReadingReportPanel reading={b.reading} />}
+          {children}
+          {!readOnly && b.host && view.status !== "queued" && <HostHistoryPanel host={b.host} currentId={view.id} />}
+        </section>
+      )}
     </div>
   );
 }

@@ -55,7 +55,8 @@ function useNow(intervalMs: number): number | null {
 export function AnalysisStatusPanel({ view, connection }: { view: AnalysisView; connection: "ok" | "retrying" }) {
   const now = useNow(1000);
   const running = view.status === "running";
-  const since = running ? view.startedAt ?? view.createdAt : view.createdAt;
+  // A re-analysis waits from when it was asked for, not from the original upload.
+  const since = running ? view.startedAt ?? view.queuedAt ?? view.createdAt : view.queuedAt ?? view.createdAt;
   const elapsed = now !== null ? Math.max(0, now - Date.parse(since)) : null;
 
   return (

@@ -1,6 +1,8 @@
 "use client";
 // Sign-in and sign-up forms. They post to better-auth's endpoints (/api/auth/sign-in/email,
 // /api/auth/sign-up/email), which set the session cookie, then go on to where the visitor was headed.
+// From an invite, the invited address is filled in and the invite is accepted right away (one step, and
+// the new account gets no personal workspace it would never use); if that fails, the invite page says why.
 import Link from "next/link";
 import { useState } from "react";
 import { apiFetch, safeNext } from "@/lib/ui/api-fetch";
@@ -9,7 +11,19 @@ import { ErrorIcon, SpinnerIcon } from "./icons";
 const input =
   "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-brand-500 focus:ring-2 focus:ring-brand-500/20 focus:outline-none";
 
-export function AuthForm({ mode, next, minPasswordLength }: { mode: "sign-in" | "sign-up"; next: string | null; minPasswordLength: number }) {
+export type InviteForForm = { token: string; email: string; workspaceName: string };
+
+export function AuthForm({
+  mode,
+  next,
+  minPasswordLength,
+  invite,
+}: {
+  mode: "sign-in" | "sign-up";
+  next: string | null;
+  minPasswordLength: number;
+  invite?: InviteForForm;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const target = safeNext(next);
@@ -29,6 +43,18 @@ export function AuthForm({ mode, next, minPasswordLength }: { mode: "sign-in" | 
       } else {
         await apiFetch("/api/auth/sign-in/email", { body: { email, password } });
       }
+      if (invite) {
+        const invitePage = `/invite/${encodeURIComponent(invite.token)}`;
+        try {
+          await apiFetch(invitePage.replace("/invite/", "/api/invites/"), { method: "POST" });
+        } catch {
+          // signed in, but the invite did not take (another address, just expired): its page explains
+          window.location.assign(invitePage);
+          return;
+        }
+        window.location.assign("/analyses");
+        return;
+      }
       // A full navigation, so the header and every server component see the new session.
       window.location.assign(target);
     } catch (err) {
@@ -38,13 +64,19 @@ export function AuthForm({ mode, next, minPasswordLength }: { mode: "sign-in" | 
   };
 
   const other = signUp ? "/sign-in" : "/sign-up";
-  const otherHref = next ? `${other}?next=${encodeURIComponent(target)}` : other;
+  const otherHref = invite
+    ? `${other}?invite=${encodeURIComponent(invite.token)}`
+    : next
+      ? `${other}?next=${encodeURIComponent(target)}`
+      : other;
 
   return (
     <div className="mx-auto w-full max-w-sm py-4 sm:py-10">
       <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{signUp ? "Create your account" : "Sign in"}</h1>
-      <p className="mt-1 text-sm text-slate-500">
-        {signUp
+      <p className="mt-1 text-sm text-slate-500 [overflow-wrap:anywhere]" data-testid={invite ? "auth-invite-note" : undefined}>
+        {invite
+          ? `${signUp ? "Your account" : "Signing in"} joins ${invite.workspaceName}, the workspace you were invited to.`
+          : signUp
           ? "Analyses belong to your workspace: only its members, and people you send a share link to, can see them."
           : "Bundles hold customer data, so analyses are visible to their workspace only."}
       </p>
@@ -57,7 +89,19 @@ export function AuthForm({ mode, next, minPasswordLength }: { mode: "sign-in" | 
         )}
         <label className="block text-sm font-medium text-slate-700">
           Email
-          <input name="email" type="email" required autoComplete="email" className={input} placeholder="you@example.com" maxLength={254} />
+          <input
+            name="email"
+            type="email"
+            required
+            autoComplete="email"
+            className={`${input} read-only:bg-slate-50 read-only:text-slate-700`}
+            placeholder="you@example.com"
+            maxLength={254}
+            defaultValue={invite?.email}
+            // The invite is for this address; another one could not accept it.
+            readOnly={Boolean(invite && signUp)}
+          />
+          {invite && signUp && <span className="mt-1 block text-xs font-normal text-slate-500">The address the invite was sent to.</span>}
         </label>
         <label className="block text-sm font-medium text-slate-700">
           Password
@@ -79,7 +123,7 @@ export function AuthForm({ mode, next, minPasswordLength }: { mode: "sign-in" | 
         )}
         <button type="submit" className="btn-primary w-full" disabled={busy} data-testid={`${mode}-submit`}>
           {busy && <SpinnerIcon className="h-4 w-4" />}
-          {signUp ? "Create account" : "Sign in"}
+          {signUp ? (invite ? "Create account and join" : "Create account") : invite ? "Sign in and join" : "Sign in"}
         </button>
       </form>
       <p className="mt-4 text-center text-sm text-slate-500">

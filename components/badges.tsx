@@ -57,21 +57,34 @@ export function StatusBadge({ status }: { status: AnalysisStatus }) {
 
 const BUG_URL = "https://bst.cloudapps.cisco.com/bugsearch/bug/";
 
-/** Cisco defect IDs link to the Bug Search Tool. */
-export function DefectBadge({ id }: { id: string }) {
+/**
+ * Cisco defect IDs link to the Bug Search Tool. `checked`: the card found the defect absent (No issue,
+ * Not applicable): a quiet outlined "checked" tag, so a healthy card does not look like a finding.
+ */
+export function DefectBadge({ id, checked = false }: { id: string; checked?: boolean }) {
   const safe = /^[A-Za-z]{5}\d{5}$/.test(id);
-  const cls =
-    "inline-flex items-center gap-1 rounded-md bg-slate-900 px-2 py-0.5 font-mono text-[11px] font-medium text-white ring-1 ring-slate-900";
-  if (!safe) return <span className={cls}>{id}</span>;
+  const cls = checked
+    ? "inline-flex items-center gap-1 rounded-md bg-white px-2 py-0.5 font-mono text-[11px] font-medium text-slate-500 ring-1 ring-slate-200 ring-inset"
+    : "inline-flex items-center gap-1 rounded-md bg-slate-900 px-2 py-0.5 font-mono text-[11px] font-medium text-white ring-1 ring-slate-900";
+  const label = checked ? (
+    <>
+      <span className="font-sans">checked</span> {id}
+    </>
+  ) : (
+    id
+  );
+  if (!safe) return <span className={cls} data-testid="defect-badge" data-checked={checked || undefined}>{label}</span>;
   return (
     <a
       href={`${BUG_URL}${encodeURIComponent(id)}`}
       target="_blank"
       rel="noreferrer noopener"
-      className={`${cls} transition-colors hover:bg-brand-700 hover:ring-brand-700`}
-      title={`Open ${id} in Cisco Bug Search`}
+      className={`${cls} transition-colors ${checked ? "hover:text-slate-800 hover:ring-slate-300" : "hover:bg-brand-700 hover:ring-brand-700"}`}
+      title={checked ? `Checked for ${id}: not found in this bundle. Open it in Cisco Bug Search` : `Open ${id} in Cisco Bug Search`}
+      data-testid="defect-badge"
+      data-checked={checked || undefined}
     >
-      {id}
+      {label}
       <svg viewBox="0 0 12 12" className="h-2.5 w-2.5 opacity-70" aria-hidden="true">
         <path d="M4.5 2.5h5v5M9.5 2.5l-6 6" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />
       </svg>

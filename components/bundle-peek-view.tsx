@@ -1,6 +1,6 @@
 // What the browser found inside the chosen file before upload: host, time, files by kind, whether
 // the server will analyse it (red, with the server's own reason), and early warnings (amber).
-// Neither blocks the upload: the server has the last word.
+// A refusal keeps the upload zone's Analyze button off (lib/ui/upload-verdict.ts); warnings never do.
 import type { FileKind } from "@/lib/bundle/bundle-file";
 import { formatBytes } from "@/lib/ui/format";
 import type { PeekSummary } from "@/lib/ui/peek-bundle";
@@ -69,9 +69,13 @@ export function BundlePeekView({ peek, error }: { peek: PeekSummary | null; erro
         <div className="min-w-0">
           <p className="eyebrow">{peek.logLines ? "Log lines (sample)" : "Files"}</p>
           <p className="mt-0.5 text-sm text-slate-800 tabular-nums">
-            {peek.logLines
-              ? `${peek.logLines.matching} of ${peek.logLines.sampled} match`
-              : `${peek.files.length}${peek.partial ? "+" : ""}`}
+            {peek.logLines ? (
+              `${peek.logLines.matching} of ${peek.logLines.sampled} match`
+            ) : peek.files.length === 0 ? (
+              <span className="text-slate-400">none</span>
+            ) : (
+              `${peek.files.length}${peek.partial ? "+" : ""}`
+            )}
           </p>
         </div>
       </div>

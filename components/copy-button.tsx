@@ -45,7 +45,8 @@ function useCopied(): [boolean | null, (text: string) => void] {
   return [state, copy];
 }
 
-/** Icon-only copy button sitting next to inline code. */
+/** Icon-only copy button sitting next to inline code. Its name is the short label, never the text it
+ * copies (a screen reader would read a whole log excerpt for every button). */
 export function CopyIconButton({ text, label = "Copy" }: { text: string; label?: string }) {
   const [copied, copy] = useCopied();
   return (
@@ -53,7 +54,7 @@ export function CopyIconButton({ text, label = "Copy" }: { text: string; label?:
       type="button"
       onClick={() => copy(text)}
       className="inline-flex h-5 w-5 shrink-0 items-center justify-center rounded text-slate-400 transition-colors hover:bg-slate-200 hover:text-slate-700"
-      aria-label={copied ? "Copied" : `${label}: ${text}`}
+      aria-label={copied ? "Copied" : label}
       title={copied ? "Copied" : label}
     >
       {copied ? <CheckIcon className="h-3.5 w-3.5 text-emerald-600" /> : <CopyIcon className="h-3.5 w-3.5" />}

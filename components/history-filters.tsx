@@ -19,7 +19,7 @@ export function HistoryFilters({ query, versions }: { query: Partial<ListQuery>;
             type="search"
             name="q"
             defaultValue={query.q ?? ""}
-            placeholder="Host, file name, defect ID (CSCwc69661) or signature"
+            placeholder="Host, IP, user, file name, defect ID (CSCwc69661) or check"
             className={`${field} mt-1`}
             maxLength={200}
             data-testid="history-search"

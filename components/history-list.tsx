@@ -1,10 +1,12 @@
 // The history list: analyses newest first, a table on wide screens and stacked rows on phones,
 // with pagination links (?page=, keeping the search and filters) and an empty state pointing at the
-// upload page.
+// upload page. A row a search found through one of its findings names that finding and links to it.
 import Link from "next/link";
-import { OUTCOME_LABELS, type AnalysisPage, type AnalysisSummary } from "@/lib/results/types";
+import { OUTCOME_LABELS, type AnalysisPage, type AnalysisSummary, type SearchMatch } from "@/lib/results/types";
+import { OUTCOME_STYLE } from "./badges";
 import { formatBytes } from "@/lib/ui/format";
 import { CountChip, StatusBadge } from "./badges";
+import { resultAnchor } from "@/lib/ui/result-anchor";
 import { ArchiveIcon, ChevronLeftIcon, ChevronRightIcon, UploadIcon } from "./icons";
 import { LocalTime } from "./local-time";
 
@@ -22,6 +24,39 @@ function Counts({ a, outcome, unit }: { a: AnalysisSummary; outcome: "issue" | "
       <CountChip outcome={outcome} n={n} label={OUTCOME_LABELS[outcome]} />
       <span className="text-xs text-slate-500 md:hidden">{n === 1 || unit === "potential" ? unit : `${unit}s`}</span>
     </span>
+  );
+}
+
+const FIELD_LABEL: Record<SearchMatch["field"], string> = {
+  defect: "defect",
+  host: "affected host",
+  ip: "affected IP",
+  user: "affected user",
+  reason: "affected",
+  signature: "check",
+};
+
+function MatchLine({ a, match }: { a: AnalysisSummary; match: SearchMatch }) {
+  const s = OUTCOME_STYLE[match.outcome];
+  return (
+    <Link
+      href={`${a.url}#${resultAnchor(match.signatureId)}`}
+      className="relative z-10 mt-1 flex min-w-0 items-baseline gap-1.5 text-xs text-slate-600 hover:text-brand-800"
+      data-testid="history-match"
+      data-field={match.field}
+    >
+      <span className={`h-1.5 w-1.5 shrink-0 translate-y-[-1px] rounded-full ${s.dot}`} aria-hidden="true" />
+      <span className="min-w-0 truncate">
+        {/* the matched value first: the title is long and is what gets cut */}
+        {match.field !== "signature" && (
+          <>
+            {FIELD_LABEL[match.field]} <span className="font-mono font-medium text-slate-800">{match.text}</span>
+            {" in "}
+          </>
+        )}
+        <span className="font-medium text-slate-800">{match.title}</span>
+      </span>
+    </Link>
   );
 }
 
@@ -47,6 +82,7 @@ function Row({ a, hostLinks }: { a: AnalysisSummary; hostLinks: boolean }) {
         <span className="block truncate font-mono text-xs text-slate-500" title={a.fileName}>
           {a.fileName} · {formatBytes(a.size)}
         </span>
+        {a.match && <MatchLine a={a} match={a.match} />}
         {hostLinks && a.host && (
           <Link
             href={`/hosts/${encodeURIComponent(a.host)}`}

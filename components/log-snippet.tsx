@@ -1,10 +1,12 @@
 "use client";
 // Evidence as a log excerpt: grouped by file, a line-number gutter (the full `file:line` is in the
-// accessible text), a ×count badge for folded lines, and horizontal scroll inside the snippet only.
+// accessible text), a ×count badge for folded lines. Lines wrap (the default) or keep one line each and
+// scroll sideways inside the snippet only; the choice is shared by every snippet and remembered.
 // Log text is customer data: it is tokenized into React text nodes, never parsed as HTML.
 import { useState } from "react";
 import type { Evidence } from "@/lib/results/types";
 import { withContext } from "@/lib/ui/evidence-rows";
+import { useViewPreference, type LogWrap } from "@/lib/ui/view-preferences";
 import { CopyIconButton } from "./copy-button";
 
 const COLLAPSED_LINES = 12;
@@ -58,9 +60,13 @@ function groupByFile(evidence: Evidence[]): Group[] {
   return groups;
 }
 
-function EvidenceRow({ e, gutterCh, hasCounts, countCh }: { e: Evidence; gutterCh: number; hasCounts: boolean; countCh: number }) {
+const LINE_TEXT: Record<LogWrap, string> = { wrap: "whitespace-pre-wrap [overflow-wrap:anywhere]", nowrap: "whitespace-pre" };
+/** The rows' box: as wide as the longest line when lines do not wrap, so the frame scrolls. */
+const ROWS_BOX: Record<LogWrap, string> = { wrap: "w-full", nowrap: "w-max" };
+
+function EvidenceRow({ e, gutterCh, hasCounts, countCh, wrap }: { e: Evidence; gutterCh: number; hasCounts: boolean; countCh: number; wrap: LogWrap }) {
   return (
-                <div className="flex hover:bg-white/[0.03]" data-ref={`${e.file}:${e.line}`}>
+                <div className="flex hover:bg-white/[0.03]" data-ref={`${e.file}:${e.line}`} data-log-line>
                   <span
                     className="sticky left-0 shrink-0 bg-slate-950 pr-3 pl-3 text-right text-slate-600 select-none"
                     style={{ width: `${gutterCh + 2}ch` }}
@@ -81,7 +87,7 @@ function EvidenceRow({ e, gutterCh, hasCounts, countCh }: { e: Evidence; gutterC
                       )}
                     </span>
                   )}
-                  <code className="pr-4 whitespace-pre text-slate-200">
+                  <code className={`min-w-0 pr-4 text-slate-200 ${LINE_TEXT[wrap]}`}>
                     {tokenize(e.text).map((t, k) =>
                       t.cls ? (
                         <span key={k} className={t.cls}>
@@ -99,6 +105,8 @@ function EvidenceRow({ e, gutterCh, hasCounts, countCh }: { e: Evidence; gutterC
 export function LogSnippet({ evidence }: { evidence: Evidence[] }) {
   const [expanded, setExpanded] = useState(false);
   const [context, setContext] = useState(false);
+  const [wrap, setWrap] = useViewPreference("logWrap");
+  const isWrapped = wrap === "wrap";
   const hasContext = evidence.some((e) => (e.context?.before.length ?? 0) + (e.context?.after.length ?? 0) > 0);
   if (evidence.length === 0) return null;
   const shown = expanded ? evidence : evidence.slice(0, COLLAPSED_LINES);
@@ -110,7 +118,7 @@ export function LogSnippet({ evidence }: { evidence: Evidence[] }) {
   const hidden = evidence.length - shown.length;
 
   return (
-    <div className="overflow-hidden rounded-lg border border-slate-800 bg-slate-950 shadow-inner">
+    <div className="overflow-hidden rounded-lg border border-slate-800 bg-slate-950 shadow-inner" data-testid="log-snippet" data-wrap={wrap}>
       {groups.map((g, gi) => (
         <figure key={gi} className={gi > 0 ? "border-t border-slate-800" : ""}>
           <figcaption className="flex items-center justify-between gap-2 border-b border-slate-800 bg-slate-900 px-3 py-1.5">
@@ -123,17 +131,29 @@ export function LogSnippet({ evidence }: { evidence: Evidence[] }) {
                   type="button"
                   onClick={() => setContext((v) => !v)}
                   aria-pressed={context}
-                  className="rounded px-1.5 py-0.5 text-[11px] font-medium"
+                  className="rounded px-1.5 py-0.5 text-[11px] font-medium whitespace-nowrap"
                   data-testid="toggle-context"
                 >
                   {context ? "Hide context" : "Show context"}
                 </button>
               )}
-              <CopyIconButton text={g.lines.map((l) => l.text).join("\n")} label="Copy these log lines" />
+              {gi === 0 && (
+                <button
+                  type="button"
+                  onClick={() => setWrap(isWrapped ? "nowrap" : "wrap")}
+                  aria-pressed={isWrapped}
+                  className="rounded px-1.5 py-0.5 text-[11px] font-medium whitespace-nowrap"
+                  data-testid="toggle-wrap"
+                  title={isWrapped ? "Show each line on one line, scrolling sideways" : "Wrap long lines to the width of the card"}
+                >
+                  Wrap lines
+                </button>
+              )}
+              <CopyIconButton text={g.lines.map((l) => l.text).join("\n")} label="Copy log lines" />
             </span>
           </figcaption>
           <div className="scroll-thin overflow-x-auto" tabIndex={0} role="region" aria-label={`Log lines from ${baseName(g.file)}`}>
-            <div className="w-max min-w-full py-1.5 font-mono text-[12px] leading-5">
+            <div className={`min-w-full py-1.5 font-mono text-[12px] leading-5 ${ROWS_BOX[wrap]}`}>
               {withContext(g.lines, context).map((row, i) =>
                 row.kind === "context" ? (
                   <div key={`c${row.line}-${i}`} className="flex bg-white/[0.015]" data-context-line={row.line}>
@@ -142,10 +162,10 @@ export function LogSnippet({ evidence }: { evidence: Evidence[] }) {
                       {row.line}
                     </span>
                     {hasCounts && <span className="shrink-0" style={{ width: `${countCh}ch` }} />}
-                    <code className="pr-4 whitespace-pre text-slate-500">{row.text}</code>
+                    <code className={`min-w-0 pr-4 text-slate-500 ${LINE_TEXT[wrap]}`}>{row.text}</code>
                   </div>
                 ) : (
-                <EvidenceRow key={`${row.e.line}-${i}`} e={row.e} gutterCh={gutterCh} hasCounts={hasCounts} countCh={countCh} />
+                <EvidenceRow key={`${row.e.line}-${i}`} e={row.e} gutterCh={gutterCh} hasCounts={hasCounts} countCh={countCh} wrap={wrap} />
                 ),
               )}
             </div>

@@ -3,7 +3,7 @@
 // failure, with a per-server summary: what an engineer otherwise rebuilds by hand from HTTPMSG blocks.
 import { useMemo, useState } from "react";
 import type { MraRequestsDetail, MraRequestRow } from "@/lib/results/mra-requests";
-import { formatLogTime } from "@/lib/ui/format";
+import { BundleTime } from "./local-time";
 
 const PAGE = 100;
 
@@ -78,7 +78,7 @@ export function MraRequestsView({ detail }: { detail: MraRequestsDetail }) {
                       .map(([k, v]) => `${k === "none" ? "no response" : k} ×${v}`)
                       .join(", ")}
                   </td>
-                  <td className="px-3 py-2 text-xs text-slate-600">{s.lastFailure ?? "–"}</td>
+                  <td className="min-w-56 px-3 py-2 text-xs text-slate-600">{s.lastFailure ?? "–"}</td>
                 </tr>
               ))}
             </tbody>
@@ -122,26 +122,27 @@ export function MraRequestsView({ detail }: { detail: MraRequestsDetail }) {
               <th scope="col" className="px-3 py-2 font-medium">Service</th>
               <th scope="col" className="px-3 py-2 font-medium">Request</th>
               <th scope="col" className="px-3 py-2 font-medium">Status</th>
-              <th scope="col" className="px-3 py-2 font-medium sm:pr-6">Failure</th>
+              <th scope="col" className="min-w-48 px-3 py-2 font-medium sm:pr-6">Failure</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {shown.map((r, i) => (
               <tr key={`${r.file}:${r.line}:${i}`} data-testid="mra-row" data-failed={isFailed(r) ? "yes" : "no"} className={isFailed(r) ? "bg-rose-50/40" : undefined}>
                 <td className="px-3 py-1.5 text-xs whitespace-nowrap text-slate-600 tabular-nums sm:pl-6" title={`${r.file}:${r.line}${r.peer ? ` (${r.peer})` : ""}`}>
-                  {formatLogTime(r.time)}
+                  <BundleTime iso={r.time} />
                 </td>
                 <td className="px-3 py-1.5 whitespace-nowrap text-slate-900">{r.user ?? <span className="text-slate-400">–</span>}</td>
                 <td className="px-3 py-1.5 font-mono text-[13px] whitespace-nowrap">{target(r)}</td>
                 <td className="px-3 py-1.5 text-xs whitespace-nowrap text-slate-600">{r.service ?? "–"}</td>
-                <td className="max-w-[22rem] truncate px-3 py-1.5 font-mono text-xs text-slate-600" title={r.path ?? undefined}>
+                <td className="max-w-[13rem] truncate px-3 py-1.5 font-mono text-xs text-slate-600" title={r.path ?? undefined}>
                   {r.method ? `${r.method} ` : ""}
                   {r.path ?? ""}
                 </td>
                 <td className="px-3 py-1.5">
                   <StatusChip status={r.status} />
                 </td>
-                <td className="px-3 py-1.5 text-xs text-rose-700 sm:pr-6">{r.failure ?? ""}</td>
+                {/* wide enough that a failure reads in two lines, not six: the frame scrolls sideways instead */}
+                <td className="min-w-48 px-3 py-1.5 text-xs text-rose-700 sm:pr-6">{r.failure ?? ""}</td>
               </tr>
             ))}
             {shown.length === 0 && (

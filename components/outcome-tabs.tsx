@@ -1,9 +1,11 @@
 "use client";
 // CSA's five outcome tabs with counts: a WAI-ARIA tablist (arrow keys, Home/End) whose selection
-// lives in the URL (?tab=) so a link can open a given tab.
+// lives in the URL (?tab=) so a link can open a given tab. Beside them, cards or a compact list.
 import { useEffect, useRef } from "react";
 import { OUTCOMES, OUTCOME_LABELS, type Outcome, type SignatureResult } from "@/lib/results/types";
+import { useViewPreference } from "@/lib/ui/view-preferences";
 import { OUTCOME_STYLE } from "./badges";
+import { FindingsViewToggle } from "./findings-view-toggle";
 import { ResultCard } from "./result-card";
 
 const EMPTY_TEXT: Record<Outcome, string> = {
@@ -29,6 +31,7 @@ export function OutcomeTabs({
   cardExtra?: (r: SignatureResult) => React.ReactNode;
 }) {
   const refs = useRef<Partial<Record<Outcome, HTMLButtonElement | null>>>({});
+  const [view] = useViewPreference("findingsView");
   const scroller = useRef<HTMLDivElement>(null);
 
   // On narrow screens the tab strip scrolls sideways: keep the selected tab in view without
@@ -61,9 +64,10 @@ export function OutcomeTabs({
   };
 
   return (
-    <section aria-label="Findings">
-      <div ref={scroller} className="scroll-thin -mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
-        <div role="tablist" aria-label="Findings by outcome" className="flex min-w-max gap-1 border-b border-slate-200">
+    <section aria-label="Findings" data-testid="findings">
+      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:items-end sm:gap-4 sm:border-b sm:border-slate-200">
+      <div ref={scroller} className="scroll-thin -mx-4 min-w-0 overflow-x-auto px-4 sm:mx-0 sm:-mb-px sm:flex-1 sm:px-0">
+        <div role="tablist" aria-label="Findings by outcome" className="flex min-w-max gap-1 border-b border-slate-200 sm:border-b-0">
           {OUTCOMES.map((o) => {
             const active = o === selected;
             const n = countOf(o);
@@ -105,6 +109,10 @@ export function OutcomeTabs({
           })}
         </div>
       </div>
+      <div className="flex justify-end sm:pb-1.5">
+        <FindingsViewToggle />
+      </div>
+      </div>
 
       <div role="tabpanel" id="outcome-panel" aria-labelledby={`tab-${selected}`} tabIndex={0} className="mt-5 rounded-lg focus-visible:outline-offset-4">
         {shown.length === 0 ? (
@@ -117,14 +125,16 @@ export function OutcomeTabs({
             <p className="text-sm text-slate-500">{EMPTY_TEXT[selected]}</p>
           </div>
         ) : (
-          <div className="space-y-4">
+          <div className={view === "list" ? "space-y-2" : "space-y-4"} data-view={view}>
             {shown.map((r) => (
+              // keyed by the view: switching resets every card to that view's default
               <ResultCard
-                key={r.signatureId}
+                key={`${r.signatureId}:${view}`}
                 result={r}
                 folded={results.filter((x) => x.partOf === r.signatureId)}
-                defaultExpanded={r.outcome !== "ok" && r.outcome !== "not_applicable"}
                 extra={cardExtra?.(r)}
+                compact={view === "list"}
+                defaultExpanded={view === "cards" && r.outcome !== "ok" && r.outcome !== "not_applicable"}
               />
             ))}
           </div>

@@ -1,16 +1,33 @@
 "use client";
 // One signature result in CSA's shape: defects, title, severity, then description, condition,
-// further information, action, affected nodes, evidence and references.
-import { useState } from "react";
+// further information, action, affected nodes, evidence and references. The title opens and closes
+// the card; `compact` (the findings' list view) shows a closed card as one line.
+import { useEffect, useId, useState } from "react";
 import { OUTCOME_LABELS, type SignatureResult } from "@/lib/results/types";
 import { AffectedTable } from "./affected-table";
 import { DefectBadge, OUTCOME_STYLE, SeverityBadge } from "./badges";
-import { ExternalIcon, LinkIcon } from "./icons";
+import { ChevronRightIcon, ExternalIcon, LinkIcon } from "./icons";
 import { LogSnippet } from "./log-snippet";
 import { RichText } from "./rich-text";
+import { resultAnchor } from "@/lib/ui/result-anchor";
 
-export function resultAnchor(signatureId: string): string {
-  return `sig-${signatureId.replace(/[^A-Za-z0-9_-]/g, "-")}`;
+/** The card's title as its open/close control (a button inside the heading, so both are announced). */
+function CardToggle({ expanded, bodyId, onToggle, children }: { expanded: boolean; bodyId: string; onToggle: () => void; children: React.ReactNode }) {
+  return (
+    <button
+      type="button"
+      onClick={onToggle}
+      aria-expanded={expanded}
+      aria-controls={expanded ? bodyId : undefined}
+      data-testid="card-toggle"
+      className="group -ml-1 flex w-full items-start gap-1.5 rounded-md px-1 text-left hover:text-brand-800 focus-visible:outline-offset-2"
+    >
+      <ChevronRightIcon
+        className={`mt-[0.2em] h-4 w-4 shrink-0 text-slate-400 transition-transform group-hover:text-slate-600 ${expanded ? "rotate-90" : ""}`}
+      />
+      <span className="min-w-0">{children}</span>
+    </button>
+  );
 }
 
 function Section({ label, children, tone }: { label: string; children: React.ReactNode; tone?: "action" }) {
@@ -63,13 +80,21 @@ export function ResultCard({
   folded = [],
   defaultExpanded = true,
   extra,
+  compact = false,
 }: {
   result: SignatureResult;
   folded?: SignatureResult[];
   defaultExpanded?: boolean;
   extra?: React.ReactNode;
+  compact?: boolean;
 }) {
   const [expanded, setExpanded] = useState(defaultExpanded);
+  const bodyId = useId();
+  const anchorId = resultAnchor(result.signatureId);
+  // A link to this finding (#sig-…) opens it, in the list view too.
+  useEffect(() => {
+    if (decodeURIComponent(window.location.hash.slice(1)) === anchorId) setExpanded(true);
+  }, [anchorId]);
   const style = OUTCOME_STYLE[result.outcome];
   const anchor = resultAnchor(result.signatureId);
   const totalHits = result.affected.reduce((n, a) => n + a.count, 0);
@@ -88,6 +113,27 @@ export function ResultCard({
       aria-labelledby={`${anchor}-title`}
     >
       <div className={`absolute inset-y-0 left-0 w-1 ${style.bar}`} aria-hidden="true" />
+      {compact && !expanded ? (
+        <header className="flex flex-wrap items-center gap-x-3 gap-y-1.5 px-5 py-3 sm:px-6">
+          <h3 id={`${anchor}-title`} className="min-w-0 basis-full text-[15px] leading-snug font-semibold text-slate-900 sm:flex-1 sm:basis-auto">
+            <CardToggle expanded={false} bodyId={bodyId} onToggle={() => setExpanded(true)}>
+              <span className="sr-only">{OUTCOME_LABELS[result.outcome]}: </span>
+              {result.title}
+            </CardToggle>
+          </h3>
+          <span className="flex flex-wrap items-center gap-1.5 pl-6 sm:pl-0">
+            {!quiet && <SeverityBadge severity={result.severity} />}
+            {result.defects.map((d) => (
+              <DefectBadge key={d} id={d} checked={quiet} />
+            ))}
+            {result.affected.length > 0 && (
+              <span className="text-xs whitespace-nowrap text-slate-500">
+                {result.affected.length} node{result.affected.length === 1 ? "" : "s"}
+              </span>
+            )}
+          </span>
+        </header>
+      ) : (
       <header className={`flex flex-col px-5 sm:px-6 ${quiet ? "gap-2 pt-3.5 pb-2.5" : "gap-3 pt-4 pb-3"}`}>
         <div className="flex flex-wrap items-center gap-2">
           <span className={`inline-flex items-center gap-1.5 rounded-md px-2 py-0.5 text-xs font-medium ${style.soft} ${style.text}`}>
@@ -96,7 +142,7 @@ export function ResultCard({
           </span>
           {!quiet && <SeverityBadge severity={result.severity} />}
           {result.defects.map((d) => (
-            <DefectBadge key={d} id={d} />
+            <DefectBadge key={d} id={d} checked={quiet} />
           ))}
           <a
             href={`#${anchor}`}
@@ -112,7 +158,9 @@ export function ResultCard({
           id={`${anchor}-title`}
           className={`leading-snug font-semibold text-balance text-slate-900 ${quiet ? "text-[15px]" : "text-base sm:text-lg"}`}
         >
-          {result.title}
+          <CardToggle expanded={expanded} bodyId={bodyId} onToggle={() => setExpanded((v) => !v)}>
+            {result.title}
+          </CardToggle>
         </h3>
         {(result.affected.length > 0 || result.evidence.length > 0) && (
           <p className="-mt-1 text-xs text-slate-500">
@@ -128,9 +176,10 @@ export function ResultCard({
         )}
         {extra}
       </header>
+      )}
 
       {expanded ? (
-        <div className="divide-y divide-slate-100 border-t border-slate-100 px-5 sm:px-6">
+        <div id={bodyId} data-testid="card-body" className="divide-y divide-slate-100 border-t border-slate-100 px-5 sm:px-6">
           {result.description && (
             <Section label="Description">
               <RichText text={result.description} />
@@ -196,7 +245,7 @@ export function ResultCard({
             </div>
           )}
         </div>
-      ) : (
+      ) : compact ? null : (
         <div className="border-t border-slate-100 px-5 py-3 sm:px-6">
           {result.description && <RichText text={result.description} className="line-clamp-3 text-slate-600" />}
           {hasMore && (

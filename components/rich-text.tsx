@@ -11,12 +11,12 @@ export function InlineText({ text, copyable = false }: { text: string; copyable?
           <span key={i}>{seg.value}</span>
         ) : (
           <span key={i}>
-            <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[0.85em] text-slate-900 ring-1 ring-slate-200 ring-inset [overflow-wrap:anywhere] box-decoration-clone">
+            <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[0.85em] text-slate-900 ring-1 ring-slate-200 ring-inset [overflow-wrap:anywhere]">
               {seg.value}
             </code>
             {copyable && (
               <span className="ml-0.5 inline-block align-[-0.2em]">
-                <CopyIconButton text={seg.value} />
+                <CopyIconButton text={seg.value} label="Copy command" />
               </span>
             )}
           </span>
@@ -56,7 +56,9 @@ export function RichText({ text, className = "", copyable = false }: { text: str
   const blocks = splitParagraphs(text).flatMap(toBlocks);
   if (blocks.length === 0) return null;
   return (
-    <div className={`space-y-2.5 text-sm leading-relaxed text-slate-700 ${className}`}>
+    // overflow-wrap:anywhere: signature text quotes cipher strings and URLs with no space to break at;
+    // on a phone they must wrap inside the card rather than push it wider.
+    <div className={`space-y-2.5 text-sm leading-relaxed text-slate-700 [overflow-wrap:anywhere] ${className}`}>
       {blocks.map((b, i) => {
         if (b.kind === "list") {
           const ListTag = b.ordered ? "ol" : "ul";

@@ -1,6 +1,6 @@
 "use client";
-// Share links of one analysis: create one (optionally expiring), copy it while it is shown (the token
-// is never shown again), see how often and when each link was opened, revoke it.
+// Share links of one analysis: create one (optionally expiring); every active link is listed with its
+// URL (to copy again later) and when it expires; see how often and when each was opened, revoke it.
 import { useCallback, useEffect, useState } from "react";
 import type { ShareLinkView } from "@/lib/shares/share-links";
 import { apiFetch } from "@/lib/ui/api-fetch";
@@ -30,6 +30,9 @@ export function ShareLinksPanel({ analysisId, caseId, canManage }: { analysisId?
   const [fresh, setFresh] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The page's origin, known only in the browser (the links are paths; the server may sit behind a proxy).
+  const [origin, setOrigin] = useState("");
+  useEffect(() => setOrigin(window.location.origin), []);
 
   const reload = useCallback(async () => {
     try {
@@ -110,7 +113,7 @@ export function ShareLinksPanel({ analysisId, caseId, canManage }: { analysisId?
 
       {fresh && (
         <div className="mx-5 mb-4 rounded-lg border border-emerald-200 bg-emerald-50 p-3 sm:mx-6" data-testid="new-share">
-          <p className="text-xs font-medium text-emerald-900">New link. Copy it now: it is not shown again.</p>
+          <p className="text-xs font-medium text-emerald-900">New link created. It is also listed below while it works.</p>
           <div className="mt-2 flex flex-col gap-2 sm:flex-row sm:items-center">
             <input
               readOnly
@@ -137,17 +140,39 @@ export function ShareLinksPanel({ analysisId, caseId, canManage }: { analysisId?
               <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium capitalize ring-1 ring-inset ${STATE_STYLE[l.state]}`}>
                 {l.state}
               </span>
-              <div className="min-w-0 flex-1 text-xs text-slate-600">
+              <div className="min-w-0 flex-1 basis-64 text-xs text-slate-600">
+                {l.url && origin && (
+                  <div className="mb-1.5 flex min-w-0 items-center gap-2">
+                    <input
+                      readOnly
+                      value={new URL(l.url, origin).toString()}
+                      aria-label="Share link address"
+                      data-testid="share-url"
+                      onFocus={(e) => e.currentTarget.select()}
+                      className="min-w-0 flex-1 rounded-md border border-slate-200 bg-slate-50 px-2 py-1 font-mono text-xs text-slate-800"
+                    />
+                    <CopyButton text={new URL(l.url, origin).toString()} label="Copy" className="btn-secondary px-2.5 py-1 text-xs" />
+                  </div>
+                )}
                 <p>
                   Created <LocalTime iso={l.createdAt} />
                   {l.createdBy ? <> by {l.createdBy}</> : null}
-                  {l.expiresAt && l.state === "active" ? (
-                    <>
-                      {" "}
-                      · expires <LocalTime iso={l.expiresAt} />
-                    </>
-                  ) : null}
+                  {" · "}
+                  <span data-testid="share-expiry-text">
+                    {l.state === "revoked" ? (
+                      <>
+                        revoked <LocalTime iso={l.revokedAt} />
+                      </>
+                    ) : l.expiresAt ? (
+                      <>
+                        {l.state === "expired" ? "expired" : "expires"} <LocalTime iso={l.expiresAt} />
+                      </>
+                    ) : (
+                      "never expires"
+                    )}
+                  </span>
                 </p>
+                {l.state === "active" && !l.url && <p className="mt-0.5 text-slate-500">Made before links were kept: its address is with whoever copied it.</p>}
                 <p className="mt-0.5" data-testid="share-opens">
                   Opened <span className="font-semibold text-slate-800 tabular-nums">{l.openCount}</span> time{l.openCount === 1 ? "" : "s"}
                   {l.lastOpenedAt ? (

@@ -3,7 +3,7 @@
 // so nothing in a log goes unseen. Log text is rendered as text only.
 import { useState } from "react";
 import type { UnexplainedWarningsDetail } from "@/lib/results/unexplained-warnings";
-import { formatLogTime } from "@/lib/ui/format";
+import { BundleTime } from "./local-time";
 
 const SHOWN = 15;
 
@@ -38,8 +38,13 @@ export function UnexplainedWarningsPanel({ detail }: { detail: UnexplainedWarnin
                 </span>
                 <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold text-slate-700 tabular-nums">×{t.count.toLocaleString("en-US")}</span>
                 <span className="text-xs text-slate-500 tabular-nums">
-                  {formatLogTime(t.firstSeen)}
-                  {t.lastSeen && t.lastSeen !== t.firstSeen && ` → ${formatLogTime(t.lastSeen)}`}
+                  <BundleTime iso={t.firstSeen} />
+                  {t.lastSeen && t.lastSeen !== t.firstSeen && (
+                    <>
+                      {" → "}
+                      <BundleTime iso={t.lastSeen} />
+                    </>
+                  )}
                 </span>
               </div>
               <p className="mt-1.5 font-mono text-[12.5px] break-all text-slate-800">{t.template}</p>

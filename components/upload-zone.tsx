@@ -1,13 +1,16 @@
 "use client";
 // Choose or drop a bundle, peek inside it in the browser, then upload it with progress and open
 // the analysis page the server returns. Several bundles at once (cluster peers, Expressway-E and -C)
-// are each peeked and listed, then sent in one multipart request that makes a case.
+// are each peeked and listed, then sent in one multipart request that makes a case. A single file the
+// check finds the server would not analyse (empty, not a bundle, truncated, corrupt…) is not sent: the
+// button stays off and the peek says why.
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { UPLOAD_ACCEPT } from "@/lib/bundle/upload-verdict";
 import { formatBytes, formatDuration, formatRate } from "@/lib/ui/format";
 import { peerFolders } from "@/lib/bundle/peer-folders";
 import { peekFile, type PeekSummary } from "@/lib/ui/peek-bundle";
+import { uploadVerdict } from "@/lib/ui/upload-verdict";
 import { BundlePeekView } from "./bundle-peek-view";
 import { type ChosenBundle, MultiUploadList } from "./multi-upload-list";
 import { ArchiveIcon, ErrorIcon, SpinnerIcon, UploadIcon } from "./icons";
@@ -115,11 +118,13 @@ export function UploadZone() {
   /** one archive holding a folder per peer: analysed one peer at a time, as a case */
   const splitFolders = peek ? peerFolders(peek.files) : [];
   const busy = upload.phase === "uploading" || upload.phase === "processing" || upload.phase === "done";
+  const verdict = file ? uploadVerdict(file.size, peek) : null;
+  const blocked = verdict?.blocked ? verdict : null;
 
   const start = () => {
     if (busy) return;
     if (many && many.length > 1) return send(many.map((b) => b.file));
-    if (!file) return;
+    if (!file || blocked) return;
     send([file], splitFolders.length >= 2);
   };
 
@@ -302,7 +307,14 @@ export function UploadZone() {
                   </button>
                 )
               )}
-              <button type="button" className="btn-primary min-w-28" data-testid="analyze-button" onClick={start} disabled={busy}>
+              <button
+                type="button"
+                className="btn-primary min-w-28"
+                data-testid="analyze-button"
+                onClick={start}
+                disabled={busy || Boolean(blocked)}
+                aria-describedby={blocked && !peek?.refusal ? `${inputId}-blocked` : undefined}
+              >
                 {busy ? <SpinnerIcon className="h-4 w-4" /> : null}
                 {upload.phase === "uploading" ? "Uploading…" : upload.phase === "processing" || upload.phase === "done" ? "Opening…" : many ? `Analyze ${many.length} bundles` : "Analyze"}
               </button>
@@ -313,6 +325,21 @@ export function UploadZone() {
             <p className="rounded-lg border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-brand-900" data-testid="split-note">
               This archive holds one folder per peer ({splitFolders.join(", ")}): each peer is analysed on its own and they are shown together as one case.
             </p>
+          )}
+          {!many && blocked && !peek?.refusal && (
+            <div
+              id={`${inputId}-blocked`}
+              role="alert"
+              data-testid="upload-blocked"
+              data-code={blocked.code}
+              className="flex gap-3 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900"
+            >
+              <ErrorIcon className="mt-0.5 h-4 w-4 shrink-0 text-red-600" />
+              <div className="min-w-0">
+                <p className="font-medium">This file cannot be analyzed</p>
+                <p className="mt-0.5 break-words text-red-900/85">{blocked.message}</p>
+              </div>
+            </div>
           )}
 
           {(upload.phase === "uploading" || upload.phase === "processing" || upload.phase === "done") && (

@@ -1,8 +1,8 @@
 // After a re-analysis: the catalog version before and after, each signature whose outcome changed,
-// and signatures that did not exist in the earlier catalog.
+// and signatures that did not exist in the earlier catalog. Nothing at all when nothing changed.
 import { OUTCOME_LABELS, type AnalysisView, type Outcome } from "@/lib/results/types";
 import { OUTCOME_STYLE } from "./badges";
-import { resultAnchor } from "./result-card";
+import { resultAnchor } from "@/lib/ui/result-anchor";
 
 function OutcomePill({ o }: { o: Outcome | null }) {
   if (o === null) return <span className="text-xs text-slate-400">not run</span>;
@@ -24,6 +24,16 @@ export function WhatChangedPanel({ view }: { view: AnalysisView }) {
     .filter(({ r, was }) => was === null || was.outcome !== r.outcome || was.signatureVersion !== r.signatureVersion);
   const removed = prev.outcomes.filter((o) => !view.results.some((r) => r.signatureId === o.signatureId));
   const added = rows.filter((x) => x.was === null).length;
+  if (rows.length === 0 && removed.length === 0) {
+    // Same catalog, same outcomes: nothing to show. A newer catalog that changed nothing gets one line.
+    if (prev.catalogVersion === view.catalogVersion) return null;
+    return (
+      <p className="px-1 text-sm text-slate-600" data-testid="what-changed" data-changes="0">
+        Re-analyzed with catalog <span className="font-mono text-slate-800">{view.catalogVersion ?? "?"}</span> (was{" "}
+        <span className="font-mono">{prev.catalogVersion ?? "unknown"}</span>): no outcome changed.
+      </p>
+    );
+  }
   return (
     <section className="card overflow-hidden" aria-labelledby="what-changed-title" data-testid="what-changed">
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 border-b border-slate-100 px-5 py-4 sm:px-6">
@@ -36,10 +46,7 @@ export function WhatChangedPanel({ view }: { view: AnalysisView }) {
           {added > 0 && ` · ${added} new signature${added === 1 ? "" : "s"}`}
         </p>
       </div>
-      {rows.length === 0 && removed.length === 0 ? (
-        <p className="px-5 py-4 text-sm text-slate-600 sm:px-6">No outcome changed with the new catalog.</p>
-      ) : (
-        <ul className="divide-y divide-slate-100">
+      <ul className="divide-y divide-slate-100">
           {rows.map(({ r, was }) => (
             <li key={r.signatureId} className="flex flex-col gap-1.5 px-5 py-2.5 sm:flex-row sm:items-center sm:gap-4 sm:px-6" data-testid="change-row" data-signature-id={r.signatureId}>
               <a href={`#${resultAnchor(r.signatureId)}`} className="min-w-0 flex-1 text-sm text-slate-800 hover:text-brand-700">
@@ -59,8 +66,7 @@ export function WhatChangedPanel({ view }: { view: AnalysisView }) {
               <span className="text-xs">removed from the catalog</span>
             </li>
           ))}
-        </ul>
-      )}
+      </ul>
     </section>
   );
 }

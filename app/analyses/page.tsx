@@ -1,5 +1,6 @@
 // /analyses – the workspace's analyses, newest first, with search, filters and pagination (all in the URL).
 import type { Metadata } from "next";
+import { DeletedNotice } from "@/components/deleted-notice";
 import { HistoryFilters } from "@/components/history-filters";
 import { HistoryList } from "@/components/history-list";
 import { listAnalyses, listVersions, parseListQuery, type ListQuery } from "@/lib/analyses/list-analyses";
@@ -36,6 +37,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
       pageHref={pageHref}
       filtered={keep.length > 0}
       filters={<HistoryFilters query={query} versions={versions} />}
+      before={<DeletedNotice />}
     />
   );
 }

@@ -91,6 +91,8 @@ export function toView(a: Analysis & { results: Result[] }): AnalysisView {
     status: a.status,
     ...errorOf(a),
     createdAt: a.createdAt.toISOString(),
+    // A queued row changes only when it is queued (upload, re-analysis, a retry), so its last update is when.
+    queuedAt: a.status === "queued" ? a.updatedAt.toISOString() : null,
     startedAt: a.startedAt?.toISOString() ?? null,
     finishedAt: a.finishedAt?.toISOString() ?? null,
     url: analysisUrl(a.id),

@@ -64,15 +64,34 @@ export async function requirePageViewer(returnTo: string): Promise<Viewer> {
   return viewer;
 }
 
-async function viewerFromSession(headers: Headers): Promise<Viewer | null> {
+export type SessionUser = { userId: string; email: string; name: string };
+
+/**
+ * The signed-in user of a session request, without giving them a workspace: for accepting an invite
+ * right after sign-up, so the invited workspace becomes their first and no personal one is made.
+ * Changes need our own Origin, as for requireViewer.
+ */
+export async function requireSessionUser(request: Request): Promise<SessionUser> {
+  if (request.headers.get("authorization")) throw new ApiError(400, "session_required", "Accept invites while signed in on the web page.");
+  const user = await sessionUserOf(request.headers);
+  if (!user) throw unauthorized();
+  if (!["GET", "HEAD", "OPTIONS"].includes(request.method)) checkSameOrigin(request);
+  return user;
+}
+
+async function sessionUserOf(headers: Headers) {
   if (!headers.get("cookie")) return null;
   const auth = await getAuth();
   const session = await auth.api.getSession({ headers }).catch(() => null);
-  if (!session) return null;
-  const { user } = session;
-  const workspaces = await ensureWorkspace({ id: user.id, name: user.name, email: user.email });
-  const active = workspaces.find((w) => w.id === (user as { activeWorkspaceId?: string | null }).activeWorkspaceId) ?? workspaces[0];
-  return { userId: user.id, email: user.email, name: user.name, via: "session", workspace: active, workspaces };
+  return session ? { userId: session.user.id, email: session.user.email, name: session.user.name, activeWorkspaceId: (session.user as { activeWorkspaceId?: string | null }).activeWorkspaceId } : null;
+}
+
+async function viewerFromSession(headers: Headers): Promise<Viewer | null> {
+  const user = await sessionUserOf(headers);
+  if (!user) return null;
+  const workspaces = await ensureWorkspace({ id: user.userId, name: user.name, email: user.email });
+  const active = workspaces.find((w) => w.id === user.activeWorkspaceId) ?? workspaces[0];
+  return { userId: user.userId, email: user.email, name: user.name, via: "session", workspace: active, workspaces };
 }
 
 async function viewerFromToken(token: string): Promise<Viewer | null> {

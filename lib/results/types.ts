@@ -193,6 +193,8 @@ export type AnalysisView = {
   status: AnalysisStatus;
   error?: { code: string; message: string };
   createdAt: string;
+  /** while queued: when this run was queued (the upload, or the re-analysis request); else null */
+  queuedAt?: string | null;
   startedAt: string | null;
   finishedAt: string | null;
   url: string;
@@ -220,6 +222,18 @@ export const previousOutcomeSchema = z.object({
 export type PreviousOutcome = z.infer<typeof previousOutcomeSchema>;
 export type PreviousRun = { catalogVersion: string | null; outcomes: PreviousOutcome[] };
 
+/** Which finding a history search matched (only with `q`, and only when a finding matched). */
+export type SearchMatch = {
+  signatureId: string;
+  title: string;
+  outcome: Outcome;
+  defects: string[];
+  /** what matched: a defect ID, an affected node's host or IP, a reason naming a user (or another), the signature */
+  field: "defect" | "host" | "ip" | "user" | "reason" | "signature";
+  /** the matched value as the finding has it */
+  text: string;
+};
+
 /** one row of GET /api/analyses */
 export type AnalysisSummary = {
   id: string;
@@ -236,6 +250,8 @@ export type AnalysisSummary = {
   collectedAt?: string | null;
   /** the case the analysis was uploaded in, if any */
   caseId?: string | null;
+  /** with a search (`q`): the finding it matched, when it was one of the analysis's findings */
+  match?: SearchMatch;
 };
 
 export type AnalysisPage = {

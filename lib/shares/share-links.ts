@@ -1,12 +1,15 @@
 // Share links: a read-only view of one analysis, or of one case and its analyses, for anyone holding
-// the link, no account needed. The token (256 bits) is shown once and only its SHA-256 is stored;
-// revoking takes effect on the next request because every open looks the link up again.
+// the link, no account needed. The token (256 bits) is looked up by its SHA-256 and kept sealed beside it
+// (lib/shares/seal-token.ts) so the panel can list the URL of every active link; revoking takes effect on
+// the next request because every open looks the link up again.
 import { hashToken, looksLikeToken, newToken } from "@/lib/auth/token";
+import { loadAuthSecret } from "@/lib/auth/secret";
 import type { AnalysisView } from "@/lib/results/types";
 import { getAnalysis } from "@/lib/analyses/get-analysis";
 import type { CaseView } from "@/lib/cases/case-view";
 import { getCase } from "@/lib/cases/get-case";
 import { getServices } from "@/lib/platform/services";
+import { sealToken, unsealToken } from "@/lib/shares/seal-token";
 
 export type ShareLinkView = {
   id: string;
@@ -18,6 +21,9 @@ export type ShareLinkView = {
   lastOpenedAt: string | null;
   /** "active" | "expired" | "revoked" */
   state: "active" | "expired" | "revoked";
+  /** the link's path (/s/<token>) while it is active; null once it stopped working, or for a link made
+   * before URLs were kept */
+  url: string | null;
 };
 
 type Row = {
@@ -27,10 +33,24 @@ type Row = {
   revokedAt: Date | null;
   openCount: number;
   lastOpenedAt: Date | null;
+  tokenSealed?: string | null;
   createdBy?: { name: string; email: string } | null;
 };
 
-function toView(r: Row): ShareLinkView {
+// The secret is read once per database (it only changes with BETTER_AUTH_SECRET, i.e. a restart).
+const secrets = new WeakMap<object, Promise<string>>();
+function shareSecret(): Promise<string> {
+  const { db } = getServices();
+  let s = secrets.get(db);
+  if (!s) {
+    s = loadAuthSecret(db.prisma);
+    s.catch(() => secrets.delete(db));
+    secrets.set(db, s);
+  }
+  return s;
+}
+
+function toView(r: Row, secret: string): ShareLinkView {
   const state = r.revokedAt ? "revoked" : r.expiresAt && r.expiresAt <= new Date() ? "expired" : "active";
   return {
     id: r.id,
@@ -41,8 +61,11 @@ function toView(r: Row): ShareLinkView {
     openCount: r.openCount,
     lastOpenedAt: r.lastOpenedAt?.toISOString() ?? null,
     state,
+    url: state === "active" ? pathOf(unsealToken(r.tokenSealed, secret)) : null,
   };
 }
+
+const pathOf = (token: string | null) => (token && looksLikeToken("share", token) ? sharePath(token) : null);
 
 export const sharePath = (token: string) => `/s/${token}`;
 
@@ -55,16 +78,18 @@ export async function createShareLink(analysisId: string, userId: string, expire
 
 export async function createShareLinkFor(target: ShareTarget, userId: string, expiresInDays: number | null): Promise<ShareLinkView & { token: string; url: string }> {
   const { token, hash } = newToken("share");
+  const secret = await shareSecret();
   const row = await getServices().db.prisma.shareLink.create({
     data: {
       ...target,
       tokenHash: hash,
+      tokenSealed: sealToken(token, secret),
       createdById: userId,
       expiresAt: expiresInDays ? new Date(Date.now() + expiresInDays * 24 * 3600 * 1000) : null,
     },
     include: { createdBy: true },
   });
-  return { ...toView(row), token, url: sharePath(token) };
+  return { ...toView(row, secret), token, url: sharePath(token) };
 }
 
 export async function listShareLinks(analysisId: string): Promise<ShareLinkView[]> {
@@ -72,12 +97,15 @@ export async function listShareLinks(analysisId: string): Promise<ShareLinkView[
 }
 
 export async function listShareLinksOf(target: ShareTarget): Promise<ShareLinkView[]> {
-  const rows = await getServices().db.prisma.shareLink.findMany({
-    where: target,
-    include: { createdBy: true },
-    orderBy: { createdAt: "desc" },
-  });
-  return rows.map(toView);
+  const [rows, secret] = await Promise.all([
+    getServices().db.prisma.shareLink.findMany({
+      where: target,
+      include: { createdBy: true },
+      orderBy: { createdAt: "desc" },
+    }),
+    shareSecret(),
+  ]);
+  return rows.map((r) => toView(r, secret));
 }
 
 export async function revokeShareLink(analysisId: string, shareId: string): Promise<boolean> {
@@ -92,49 +120,59 @@ export async function revokeShareLinkOf(target: ShareTarget, shareId: string): P
   return count > 0;
 }
 
-async function findOpenLink(token: string, opts: { count: boolean }) {
-  if (!looksLikeToken("share", token)) return null;
+/** What a share token opens: an analysis or a case, or why not (the page says which, without showing it). */
+export type OpenedShare =
+  | { state: "active"; expiresAt: string | null; analysis: AnalysisView }
+  | { state: "active"; expiresAt: string | null; case: CaseView }
+  | { state: "revoked"; at: string }
+  | { state: "expired"; at: string }
+  | { state: "unknown" };
+
+type LinkLookup = { state: "revoked" | "expired"; at: string } | { state: "unknown" } | { state: "active"; link: { id: string; analysisId: string | null; caseId: string | null; expiresAt: Date | null } };
+
+/** Looks a token up; `count` records an open of a live link (the page view counts; polling does not). */
+async function findLink(token: string, opts: { count: boolean }): Promise<LinkLookup> {
+  if (!looksLikeToken("share", token)) return { state: "unknown" };
   const { prisma } = getServices().db;
   const now = new Date();
   const link = await prisma.shareLink.findUnique({ where: { tokenHash: hashToken(token) } });
-  if (!link || link.revokedAt || (link.expiresAt && link.expiresAt <= now)) return null;
+  if (!link) return { state: "unknown" };
+  if (link.revokedAt) return { state: "revoked", at: link.revokedAt.toISOString() };
+  if (link.expiresAt && link.expiresAt <= now) return { state: "expired", at: link.expiresAt.toISOString() };
   if (opts.count) {
     await prisma.shareLink.update({ where: { id: link.id }, data: { openCount: { increment: 1 }, lastOpenedAt: now } });
   }
-  return link;
+  return { state: "active", link };
 }
 
 /**
- * What a share token opens, or null when the token is unknown, revoked or expired. `count` records
- * an open (the page view counts; the page's polling does not).
+ * Opens a share token: the analysis or the case it shows with its expiry. A revoked or expired link
+ * says so and when; it never reveals what it showed. One deleted since reads as unknown.
  */
-export async function openShare(token: string, opts: { count: boolean }): Promise<{ analysis: AnalysisView } | { case: CaseView } | null> {
-  const link = await findOpenLink(token, opts);
-  if (link?.analysisId) {
-    const analysis = await getAnalysis(link.analysisId, {});
-    return analysis ? { analysis } : null;
+export async function openShare(token: string, opts: { count: boolean }): Promise<OpenedShare> {
+  const found = await findLink(token, opts);
+  if (found.state !== "active") return found;
+  const expiresAt = found.link.expiresAt?.toISOString() ?? null;
+  if (found.link.analysisId) {
+    const analysis = await getAnalysis(found.link.analysisId, {});
+    return analysis ? { state: "active", expiresAt, analysis } : { state: "unknown" };
   }
-  if (link?.caseId) {
-    const found = await getCase(link.caseId, {});
-    return found ? { case: found } : null;
+  if (found.link.caseId) {
+    const view = await getCase(found.link.caseId, {});
+    return view ? { state: "active", expiresAt, case: view } : { state: "unknown" };
   }
-  return null;
+  return { state: "unknown" };
 }
 
-/** The analysis a share token of an analysis opens (links to a case open null here: see openShare). */
-export async function openShareLink(token: string, opts: { count: boolean }): Promise<AnalysisView | null> {
-  const link = await findOpenLink(token, opts);
-  return link?.analysisId ? getAnalysis(link.analysisId, {}) : null;
-}
-
-/** One analysis of a shared case, read through the case's link (never counted as an open). */
+/** One analysis of a shared case, read through the case's live link (never counted as an open). */
 export async function openSharedCaseAnalysis(token: string, analysisId: string): Promise<AnalysisView | null> {
-  const link = await findOpenLink(token, { count: false });
-  if (!link?.caseId) return null;
-  return getAnalysis(analysisId, { caseId: link.caseId });
+  const found = await findLink(token, { count: false });
+  if (found.state !== "active" || !found.link.caseId) return null;
+  return getAnalysis(analysisId, { caseId: found.link.caseId });
 }
 
 /** The analysis id a live (not revoked, not expired) share link of an analysis opens, for the views a shared page loads. */
 export async function sharedAnalysisId(token: string): Promise<string | null> {
-  return (await findOpenLink(token, { count: false }))?.analysisId ?? null;
+  const found = await findLink(token, { count: false });
+  return found.state === "active" ? found.link.analysisId : null;
 }

@@ -60,11 +60,44 @@ export function formatUtc(iso: string | null | undefined): string {
   return `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
-export function formatLocal(iso: string | null | undefined): string {
+/** The viewer's short zone name at that instant ("UTC", "GMT+1", "EST"), from the browser. */
+export function zoneName(d: Date, timeZone?: string): string {
+  try {
+    const part = new Intl.DateTimeFormat("en-US", { timeZoneName: "short", timeZone }).formatToParts(d).find((p) => p.type === "timeZoneName");
+    return part?.value ?? "";
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * An instant in the viewer's zone, with the zone named: "2026-12-01 09:12 GMT+1". `seconds` for log
+ * times. `timeZone` is for tests; pages use the browser's.
+ */
+export function formatLocal(iso: string | null | undefined, opts: { seconds?: boolean; timeZone?: string } = {}): string {
   if (!iso) return "–";
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: opts.timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: opts.seconds ? "2-digit" : undefined,
+    hourCycle: "h23",
+  }).formatToParts(d);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
+  const time = `${get("hour")}:${get("minute")}${opts.seconds ? `:${get("second")}` : ""}`;
+  const zone = zoneName(d, opts.timeZone);
+  return `${get("year")}-${get("month")}-${get("day")} ${time}${zone ? ` ${zone}` : ""}`;
 }
 
+/** Seconds and fractions for short waits: "0.35 s", "4.2 s"; a minute and more as formatDuration. */
+export function formatElapsed(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return "–";
+  if (ms < 1000) return `${(ms / 1000).toFixed(2)} s`;
+  if (ms < 10_000) return `${(ms / 1000).toFixed(1)} s`;
+  return formatDuration(ms);
+}

@@ -64,16 +64,38 @@ export async function removeMember(viewer: Viewer, userId: string): Promise<bool
   return count > 0;
 }
 
-/** The invite a link names, if it can still be used (for the invite page to describe it). */
-export async function findInvite(token: string) {
-  if (!looksLikeToken("invite", token)) return null;
+export type InviteLink = { id: string; email: string; workspaceId: string; workspaceName: string; invitedBy: string };
+
+/**
+ * What an invite link is now: usable, already used (by whom is not said), expired, or unknown (never
+ * existed, or revoked: revoking deletes it). For the invite page to say which.
+ */
+export async function describeInvite(
+  token: string,
+): Promise<({ state: "active" } & InviteLink) | ({ state: "used"; at: string } & InviteLink) | ({ state: "expired"; at: string } & InviteLink) | { state: "unknown" }> {
+  if (!looksLikeToken("invite", token)) return { state: "unknown" };
   const row = await getServices().db.prisma.invite.findUnique({ where: { tokenHash: hashToken(token) }, include: { workspace: true, createdBy: true } });
-  if (!row || row.acceptedAt || row.expiresAt < new Date()) return null;
-  return { id: row.id, email: row.email, workspaceId: row.workspaceId, workspaceName: row.workspace.name, invitedBy: row.createdBy.name || row.createdBy.email };
+  if (!row) return { state: "unknown" };
+  const link = { id: row.id, email: row.email, workspaceId: row.workspaceId, workspaceName: row.workspace.name, invitedBy: row.createdBy.name || row.createdBy.email };
+  if (row.acceptedAt) return { state: "used", at: row.acceptedAt.toISOString(), ...link };
+  if (row.expiresAt < new Date()) return { state: "expired", at: row.expiresAt.toISOString(), ...link };
+  return { state: "active", ...link };
 }
 
-/** Joins the invite's workspace (as a member) and makes it the active one. The link works once. */
-export async function acceptInvite(viewer: Viewer, token: string): Promise<{ workspaceId: string }> {
+/** The invite a link names, if it can still be used. */
+export async function findInvite(token: string): Promise<InviteLink | null> {
+  const invite = await describeInvite(token);
+  if (invite.state !== "active") return null;
+  const { state: _state, ...link } = invite;
+  return link;
+}
+
+/**
+ * Joins the invite's workspace (as a member) and makes it the active one. The link works once. Takes
+ * the session's user, not a viewer: someone who signed up from the invite has no workspace yet and
+ * must not be given a personal one first.
+ */
+export async function acceptInvite(viewer: { userId: string; email: string }, token: string): Promise<{ workspaceId: string }> {
   const invite = await findInvite(token);
   if (!invite) throw new ApiError(404, "not_found", "This invite link is unknown, used or expired.");
   if (invite.email !== viewer.email.toLowerCase()) {

@@ -79,6 +79,9 @@ test("private analyses: workspace access, share links, invites and API tokens", 
   await a.page.getByTestId("create-share").click();
   const shareUrl = await a.page.getByTestId("new-share-url").inputValue();
   expect(shareUrl).toMatch(/\/s\/eas_[A-Za-z0-9_-]{43}$/);
+  // The link stays listed with its URL after a reload (not shown once only).
+  await a.page.reload();
+  await expect(a.page.locator('[data-testid="share-row"][data-state="active"] [data-testid="share-url"]')).toHaveValue(shareUrl);
   await shoot(a.page, "analysis-owner");
 
   // B opens it signed out (a fresh browser): read-only, no actions.
@@ -94,8 +97,12 @@ test("private analyses: workspace access, share links, invites and API tokens", 
   await expect(a.page.getByTestId("share-opens").first()).toContainText("Opened 1 time");
   await a.page.getByTestId("revoke-share").click();
   await expect(a.page.locator('[data-testid="share-row"][data-state="revoked"]')).toHaveCount(1);
-  const gone = await anonPage.goto(shareUrl);
-  expect(gone?.status()).toBe(404);
+  await anonPage.goto(shareUrl);
+  await expect(anonPage.getByTestId("link-gone")).toHaveAttribute("data-state", "revoked");
+  await expect(anonPage.getByRole("heading", { name: "This share link was revoked" })).toBeVisible();
+  await expect(anonPage.locator("body")).not.toContainText("upload the bundle");
+  await expect(anonPage.getByTestId("result-card")).toHaveCount(0);
+  await shoot(anonPage, "share-revoked");
 
   // A invites a teammate, who signs up through the link and sees the analysis in the workspace history.
   await a.page.goto(`${portal.url}/settings`);
@@ -105,15 +112,21 @@ test("private analyses: workspace access, share links, invites and API tokens", 
   const inviteUrl = await a.page.getByTestId("new-invite-url").inputValue();
   const mateContext = await browser.newContext();
   const mate = await mateContext.newPage();
+  // Signing up from the invite: the invited address is filled in, one submit joins, no personal workspace.
   await mate.goto(inviteUrl);
   await mate.getByRole("link", { name: "Create an account" }).click();
-  await mate.getByLabel("Email").fill(mateEmail);
+  await expect(mate.getByLabel("Email")).toHaveValue(mateEmail);
   await mate.getByLabel("Password").fill("carol-secret-password");
   await mate.getByTestId("sign-up-submit").click();
-  await mate.waitForURL(inviteUrl);
-  await mate.getByTestId("accept-invite").click();
   await mate.waitForURL(`${portal.url}/analyses`);
   await expect(mate.locator(`[data-testid="history-row"][data-analysis-id="${id}"]`)).toBeVisible();
+  const mateWorkspaces = await (await mate.request.get(`${portal.url}/api/workspace`)).json();
+  expect(mateWorkspaces.workspaces.map((w: { id: string }) => w.id)).toEqual([mateWorkspaces.workspace.id]);
+  expect(mateWorkspaces.members.map((m: { email: string }) => m.email)).toContain(a.email);
+  // The used invite says so instead of a 404.
+  await mate.goto(inviteUrl);
+  await expect(mate.getByTestId("link-gone")).toHaveAttribute("data-state", "used");
+  await expect(mate.locator("body")).toContainText("You are a member of");
   await mate.goto(analysisUrl);
   await expect(mate.locator(`[data-testid="result-card"][data-signature-id="${SIGNATURE}"]`)).toContainText("CSCwc69661");
 

@@ -1,4 +1,6 @@
 // A user's path through the browser: drop a bundle, see what it holds, analyse it, read the card.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { addSessionCookie, createTestUser } from "../helpers/accounts";
 import { SAMPLE_SELF_SIGNED, SAMPLE_SNI, startPortal, type Portal } from "../helpers/portal";
@@ -75,11 +77,44 @@ test("the history lists both analyses, newest first, with links", async ({ page 
   await page.screenshot({ path: "test-results/history-wide.png", fullPage: true });
 });
 
-test("a file that is not an Expressway bundle is flagged before upload and refused by the server", async ({ page }) => {
+test("a file that is not an Expressway bundle is blocked before upload, and the server refuses it too", async ({ page }) => {
   await page.goto(`${portal.url}/`);
   await page.getByTestId("upload-input").setInputFiles({ name: "holiday.tar.gz", mimeType: "application/gzip", buffer: PNG_BYTES });
   await expect(page.getByTestId("bundle-peek")).toHaveAttribute("data-expressway", "no");
-  await expect(page.getByTestId("bundle-peek")).toContainText(/neither gzip, tar nor text/);
-  await page.getByTestId("analyze-button").click();
-  await expect(page.getByTestId("upload-error")).toContainText(/neither gzip, tar nor text/);
+  await expect(page.getByTestId("peek-refusal")).toContainText(/neither gzip, tar nor text/);
+  await expect(page.getByTestId("analyze-button")).toBeDisabled();
+  // The server's own check, for clients that skip the page.
+  const res = await page.request.post(`${portal.url}/api/analyses`, {
+    headers: { "X-Filename": "holiday.tar.gz", "content-type": "application/octet-stream", origin: portal.url },
+    data: PNG_BYTES,
+  });
+  expect(res.status()).toBe(415);
+});
+
+test("an empty file cannot be sent: the button stays off and the page says why", async ({ page }) => {
+  await page.goto(`${portal.url}/`);
+  await page.getByTestId("upload-input").setInputFiles({ name: "diagnostic_log_expc1_2024-03-05_09_12_40.tar.gz", mimeType: "application/gzip", buffer: Buffer.alloc(0) });
+  // Blocked from the size alone at once; the check's own refusal then says it in the server's words.
+  await expect(page.getByTestId("analyze-button")).toBeDisabled();
+  await expect(page.locator('[data-testid="peek-refusal"], [data-testid="upload-blocked"]').first()).toHaveAttribute("data-code", "empty_file");
+  await expect(page.getByTestId("bundle-peek")).not.toContainText("0+");
+  let posted = false;
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.url().endsWith("/api/analyses")) posted = true;
+  });
+  await page.getByTestId("analyze-button").click({ force: true });
+  await page.waitForTimeout(300);
+  expect(posted).toBe(false);
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `test-results/upload-empty-${width}.png`, fullPage: true });
+  }
+});
+
+test("a download cut off before anything readable is blocked before upload", async ({ page }) => {
+  const whole = await readFile(SAMPLE_SELF_SIGNED);
+  await page.goto(`${portal.url}/`);
+  await page.getByTestId("upload-input").setInputFiles({ name: path.basename(SAMPLE_SELF_SIGNED), mimeType: "application/gzip", buffer: whole.subarray(0, 100) });
+  await expect(page.getByTestId("peek-refusal")).toHaveAttribute("data-code", "truncated");
+  await expect(page.getByTestId("analyze-button")).toBeDisabled();
 });

@@ -97,8 +97,8 @@ describe("access", () => {
     assert.doesNotMatch(cookie, /Secure/i);
   });
 
-  it("shares read-only through a link that counts its opens and stops working once revoked", async () => {
-    const created = await fetch(`${portal.url}/api/analyses/${id}/shares`, { method: "POST", headers: { ...a.auth, "content-type": "application/json" }, body: "{}" });
+  it("shares read-only through a link that counts its opens, lists its URL and expiry, and says it was revoked once it is", async () => {
+    const created = await fetch(`${portal.url}/api/analyses/${id}/shares`, { method: "POST", headers: { ...a.auth, "content-type": "application/json" }, body: '{"expiresInDays":7}' });
     assert.equal(created.status, 201);
     const share = await created.json();
     assert.match(share.url, /^\/s\/eas_[A-Za-z0-9_-]{43}$/);
@@ -107,7 +107,10 @@ describe("access", () => {
     assert.match(await page.text(), /read-only/i);
     const api = await fetch(`${portal.url}/api/shared/${share.token}`);
     assert.equal(api.status, 200);
-    assert.equal((await api.json()).id, id);
+    const shared = await api.json();
+    assert.equal(shared.id, id);
+    assert.equal(shared.share.expiresAt, share.expiresAt);
+    assert.ok(Math.abs(Date.parse(shared.share.expiresAt) - Date.now() - 7 * 86400_000) < 60_000);
     // Nobody else's API calls work with a share token.
     assert.equal((await fetch(`${portal.url}/api/analyses/${id}`, { headers: { authorization: `Bearer ${share.token}` } })).status, 401);
 
@@ -115,15 +118,23 @@ describe("access", () => {
     assert.equal(listed.openCount, 1);
     assert.ok(listed.lastOpenedAt);
     assert.equal(listed.state, "active");
-    assert.ok(!("token" in listed) && !("tokenHash" in listed));
+    assert.equal(listed.url, share.url, "the panel can list the link again");
+    assert.ok(!("token" in listed) && !("tokenHash" in listed) && !("tokenSealed" in listed));
 
     assert.equal((await fetch(`${portal.url}/api/analyses/${id}/shares/${listed.id}`, { method: "DELETE", headers: b.auth })).status, 404);
     assert.equal((await fetch(`${portal.url}/api/analyses/${id}/shares/${listed.id}`, { method: "DELETE", headers: a.auth })).status, 204);
-    assert.equal((await fetch(`${portal.url}${share.url}`)).status, 404);
-    assert.equal((await fetch(`${portal.url}/api/shared/${share.token}`)).status, 404);
+    const revokedPage = await (await fetch(`${portal.url}${share.url}`)).text();
+    assert.match(revokedPage, /This share link was revoked/);
+    assert.doesNotMatch(revokedPage, /CSCwc69661|cucm-pub/, "a revoked link shows nothing of the analysis");
+    const revokedApi = await fetch(`${portal.url}/api/shared/${share.token}`);
+    assert.equal(revokedApi.status, 404);
+    assert.match((await revokedApi.json()).error.message, /revoked/);
+    const [after] = (await (await fetch(`${portal.url}/api/analyses/${id}/shares`, { headers: a.auth })).json()).items;
+    assert.equal(after.url, null, "a revoked link's URL is not listed");
+    assert.match(await (await fetch(`${portal.url}/s/eas_${"A".repeat(43)}`)).text(), /This link does not open anything/);
   });
 
-  it("lets a teammate invited by email see the workspace's analyses, with their own token", async () => {
+  it("lets a teammate invited by email see the workspace's analyses, joining without a personal workspace", async () => {
     const email = uniqueEmail("mate");
     const invite = await fetch(`${portal.url}/api/workspace/invites`, { method: "POST", headers: { ...a.session, "content-type": "application/json" }, body: JSON.stringify({ email }) });
     assert.equal(invite.status, 201);
@@ -133,11 +144,15 @@ describe("access", () => {
     assert.equal((await fetch(`${portal.url}/api/invites/${token}`, { method: "POST", headers: b.session })).status, 403);
     const accepted = await fetch(`${portal.url}/api/invites/${token}`, { method: "POST", headers: { cookie, origin: portal.url } });
     assert.equal(accepted.status, 200);
+    const workspace = await (await fetch(`${portal.url}/api/workspace`, { headers: { cookie } })).json();
+    assert.equal(workspace.workspaces.length, 1, "signed up from the invite: only the invited workspace");
+    assert.equal(workspace.workspace.id, (await (await fetch(`${portal.url}/api/workspace`, { headers: a.auth })).json()).workspace.id);
     const list = await (await fetch(`${portal.url}/api/analyses`, { headers: { cookie } })).json();
     assert.deepEqual(list.items.map((i: any) => i.id), [id]);
     assert.equal((await fetch(`${portal.url}/api/analyses/${id}`, { headers: { cookie } })).status, 200);
-    // Used once.
+    // Used once; its page then says so.
     assert.equal((await fetch(`${portal.url}/api/invites/${token}`, { method: "POST", headers: { cookie, origin: portal.url } })).status, 404);
+    assert.match(await (await fetch(`${portal.url}/invite/${token}`)).text(), /This invite has already been used/);
   });
 
   it("searches the history by host, file name, defect ID and signature, and filters by outcome, version and date", async () => {
@@ -150,6 +165,20 @@ describe("access", () => {
     assert.deepEqual(await ids("q=CSCwc69661"), both);
     assert.deepEqual(await ids("q=x14-2-traffic"), both);
     assert.deepEqual(await ids("q=CSCxx00000"), []);
+    // An affected node's IP and host name find the analyses whose findings list it, and say which finding.
+    assert.deepEqual(await ids("q=192.0.2.10"), both);
+    const byIp = await (await fetch(`${portal.url}/api/analyses?q=192.0.2.10`, { headers: a.auth })).json();
+    for (const item of byIp.items) {
+      assert.ok(["ip", "host"].includes(item.match.field), JSON.stringify(item.match));
+      assert.equal(item.match.text, "192.0.2.10");
+      assert.equal(item.match.outcome, "issue");
+    }
+    // Words of a finding's affected reason find it too (user names are written there: "(user jdoe)").
+    const byReason = await (await fetch(`${portal.url}/api/analyses?q=self%20signed%20certificate`, { headers: a.auth })).json();
+    assert.deepEqual(byReason.items.map((i: any) => [i.id, i.match.field]), [[id, "reason"]]);
+    assert.equal((await (await fetch(`${portal.url}/api/analyses?q=expc1`, { headers: a.auth })).json()).items[0].match, undefined);
+    const historyPage = await (await fetch(`${portal.url}/analyses?q=192.0.2.10`, { headers: { cookie: a.cookie } })).text();
+    assert.match(historyPage, /affected IP/);
     assert.deepEqual(await ids("outcome=issue&version=X14.2.0"), both);
     assert.deepEqual(await ids("version=X8.11.4"), []);
     assert.deepEqual(await ids("host=EXPC1"), both);
