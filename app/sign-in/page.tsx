@@ -2,16 +2,17 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthForm } from "@/components/auth-form";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/auth";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { getPageViewer } from "@/lib/auth/viewer";
-import { safeNext } from "@/lib/ui/api-fetch";
+import { safeRedirect } from "@/lib/http/safe-redirect";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const next = (await searchParams).next;
-  const target = typeof next === "string" ? next : null;
-  if (await getPageViewer()) redirect(safeNext(target));
+  // Cleaned here too, so a hostile value never reaches the page, its links or its form.
+  const target = typeof next === "string" ? safeRedirect(next) : null;
+  if (await getPageViewer()) redirect(target ?? "/");
   return <AuthForm mode="sign-in" next={target} minPasswordLength={MIN_PASSWORD_LENGTH} />;
 }
