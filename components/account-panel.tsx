@@ -76,7 +76,7 @@ export function AccountPanel({ minPasswordLength }: { minPasswordLength: number 
       </div>
       <div className="flex flex-col gap-3 border-t border-slate-200 p-5 sm:flex-row sm:items-center sm:justify-between sm:p-6">
         <p className="max-w-prose text-[13px] leading-relaxed text-slate-600">
-          Signed in somewhere you no longer use? End every session of this account. API tokens keep working: revoke them below.
+          Signed in somewhere you no longer use? End every session of this account. API tokens keep working: revoke those under API tokens.
         </p>
         <button type="button" className="btn-secondary shrink-0" onClick={signOutEverywhere} disabled={busy} data-testid="sign-out-everywhere">
           Sign out everywhere
