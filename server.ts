@@ -3,6 +3,9 @@
 import http from "node:http";
 import next from "next";
 import { startServices, stopServices } from "@/lib/worker/boot";
+import { REMOTE_ADDRESS_HEADER } from "@/lib/http/client-address";
+import { isHttps } from "@/lib/http/request-origin";
+import { securityHeaders } from "@/lib/http/security-headers";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -14,9 +17,13 @@ async function main() {
   const app = next({ dev, hostname, port, dir: process.cwd() });
   await app.prepare();
   const handler = app.getRequestHandler();
+  const headerSets = { plain: Object.entries(securityHeaders(false)), https: Object.entries(securityHeaders(true)) };
   const server = http.createServer((req, res) => {
     // The socket's address for rate limits; never taken from the client.
-    req.headers["x-ea-remote-address"] = req.socket.remoteAddress ?? "unknown";
+    req.headers[REMOTE_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
+    // Set once here for every answer (pages, API, static files, errors); pages get their nonce CSP from proxy.ts.
+    const https = isHttps(new Headers({ "x-forwarded-proto": String(req.headers["x-forwarded-proto"] ?? "") }));
+    for (const [name, value] of https ? headerSets.https : headerSets.plain) res.setHeader(name, value);
     handler(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();

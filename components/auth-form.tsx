@@ -1,11 +1,12 @@
 "use client";
-// Sign-in and sign-up forms. They post to better-auth's endpoints (/api/auth/sign-in/email,
-// /api/auth/sign-up/email), which set the session cookie, then go on to where the visitor was headed.
+// Sign-in and sign-up forms. They post to better-auth's endpoints (/api/auth/sign-up/email, then
+// /api/auth/sign-in/email, which sets the session cookie), then go on to where the visitor was headed.
 // From an invite, the invited address is filled in and the invite is accepted right away (one step, and
 // the new account gets no personal workspace it would never use); if that fails, the invite page says why.
 import Link from "next/link";
 import { useState } from "react";
-import { apiFetch, safeNext } from "@/lib/ui/api-fetch";
+import { safeRedirect } from "@/lib/http/safe-redirect";
+import { apiFetch } from "@/lib/ui/api-fetch";
 import { ErrorIcon, SpinnerIcon } from "./icons";
 
 const input =
@@ -26,7 +27,7 @@ export function AuthForm({
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const target = safeNext(next);
+  const target = safeRedirect(next);
   const signUp = mode === "sign-up";
 
   const submit = async (e: React.FormEvent<HTMLFormElement>) => {
@@ -39,7 +40,12 @@ export function AuthForm({
     try {
       if (signUp) {
         const name = String(form.get("name") ?? "").trim() || email.split("@")[0];
+        // Sign-up answers the same whether or not the address has an account (no enumeration), and signs
+        // no one in; signing in with the new password is what tells.
         await apiFetch("/api/auth/sign-up/email", { body: { email, password, name } });
+        await apiFetch("/api/auth/sign-in/email", { body: { email, password } }).catch(() => {
+          throw new Error("Could not sign in with this password. If this address already has an account, sign in with its password instead.");
+        });
       } else {
         await apiFetch("/api/auth/sign-in/email", { body: { email, password } });
       }
@@ -113,7 +119,7 @@ export function AuthForm({
             autoComplete={signUp ? "new-password" : "current-password"}
             className={input}
           />
-          {signUp && <span className="mt-1 block text-xs font-normal text-slate-500">At least {minPasswordLength} characters.</span>}
+          {signUp && <span className="mt-1 block text-xs font-normal text-slate-500">At least {minPasswordLength} characters, not a common password.</span>}
         </label>
         {error && (
           <p role="alert" data-testid="auth-error" className="flex gap-2 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">

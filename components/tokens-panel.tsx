@@ -47,7 +47,7 @@ export function TokensPanel({ workspace }: { workspace: string }) {
   };
 
   const revoke = async (t: ApiTokenView) => {
-    if (!window.confirm(`Revoke the token "${t.name}"? Scripts using it get 401 from now on.`)) return;
+    if (!window.confirm(`Revoke the token "${t.name}"? Scripts using it, and tokens created with it, get 401 from now on.`)) return;
     try {
       await apiFetch(`/api/tokens/${encodeURIComponent(t.id)}`, { method: "DELETE" });
       await reload();

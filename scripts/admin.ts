@@ -8,7 +8,8 @@
 import { parseArgs } from "node:util";
 import { getConfig } from "@/lib/platform/config";
 import { openDatabase, type Database } from "@/lib/platform/db/open";
-import { getAuth, MIN_PASSWORD_LENGTH } from "@/lib/auth/auth";
+import { getAuth } from "@/lib/auth/auth";
+import { passwordProblem } from "@/lib/auth/password-policy";
 import { setServices } from "@/lib/platform/services";
 import { createLocalStorage } from "@/lib/platform/storage/local-storage";
 import { createApiToken } from "@/lib/tokens/api-tokens";
@@ -65,7 +66,10 @@ const need = (v: string | undefined, flag: string) => {
 async function createUser(db: Database, o: Opts) {
   const email = need(o.email, "--email").trim().toLowerCase();
   const password = need(o.password, "--password");
-  if (password.length < MIN_PASSWORD_LENGTH) throw new UsageError(`the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
+  const problem = passwordProblem(password);
+  if (problem) throw new UsageError(`the password is refused: ${problem}`);
+  // Sign-up answers a taken address like a free one (no account enumeration), so ask the database here.
+  if (await db.prisma.user.findUnique({ where: { email } })) throw new UsageError(`a user with the email ${email} exists already`);
   const auth = await getAuth();
   const { user } = await auth.api.signUpEmail({ body: { email, password, name: o.name?.trim() || email.split("@")[0] } });
   if (o.workspace) {

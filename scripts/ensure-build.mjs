@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { ensureAnalyzer } from "./build-analyzer.mjs";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const SOURCES = ["app", "components", "lib", "public", "prisma", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "public", "prisma", "proxy.ts", "instrumentation-client.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
 const SKIP = new Set(["generated", "node_modules"]);
 
 function fingerprint() {

@@ -1,7 +1,9 @@
-// /settings – the account, the workspace's members and invites, and API tokens.
+// /settings – the workspace's members and invites, API tokens, and the account's password and sessions.
 import type { Metadata } from "next";
+import { AccountPanel } from "@/components/account-panel";
 import { TokensPanel } from "@/components/tokens-panel";
 import { WorkspacePanel } from "@/components/workspace-panel";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { requirePageViewer } from "@/lib/auth/viewer";
 
 export const dynamic = "force-dynamic";
@@ -19,6 +21,7 @@ export default async function SettingsPage() {
       </div>
       <WorkspacePanel userId={viewer.userId} />
       <TokensPanel workspace={viewer.workspace.name} />
+      <AccountPanel minPasswordLength={MIN_PASSWORD_LENGTH} />
     </div>
   );
 }

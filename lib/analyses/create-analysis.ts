@@ -5,6 +5,7 @@ import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { formatLimit } from "@/lib/bundle/limits";
 import { ApiError } from "@/lib/http/api-error";
+import { uploadPace } from "@/lib/http/upload-pace";
 import { enqueueAnalysis } from "@/lib/platform/queue";
 import { getServices } from "@/lib/platform/services";
 import { UPLOAD_SNIFF_BYTES, refusalByContent, refusalByName } from "@/lib/bundle/upload-verdict";
@@ -72,7 +73,7 @@ export async function createAnalysis(input: {
     },
   });
   try {
-    await pipeline(input.body, meter, upload.stream);
+    await pipeline(input.body, uploadPace({ idleSeconds: config.UPLOAD_IDLE_SECONDS, minBytesPerSecond: config.UPLOAD_MIN_BYTES_PER_SECOND }), meter, upload.stream);
   } catch (err) {
     await upload.abort();
     if (err instanceof ApiError) throw err;

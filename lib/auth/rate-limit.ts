@@ -27,6 +27,11 @@ export function take(key: string, bucket: Bucket, now = Date.now()): number {
   return Math.max(1, Math.ceil((1 - state.tokens) / bucket.perSecond));
 }
 
+/** Refills a bucket: a sign-in that succeeded was no guess, so it does not count against the next ones. */
+export function forgive(key: string): void {
+  table().delete(key);
+}
+
 /** Full buckets carry no information; forget them so the table stays small. */
 function prune(states: Map<string, State>, now: number, bucket: Bucket) {
   for (const [key, s] of states) if (s.tokens + ((now - s.at) / 1000) * bucket.perSecond >= bucket.capacity) states.delete(key);
@@ -47,12 +52,3 @@ export const limits = {
   /** uploads per user */
   upload: () => parseRate(process.env.RATE_LIMIT_UPLOAD, "30/60"),
 };
-
-/** The client address: the socket's, or X-Forwarded-For's first hop when TRUST_PROXY=1. */
-export function clientAddress(headers: Headers): string {
-  if (process.env.TRUST_PROXY === "1") {
-    const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  return headers.get("x-ea-remote-address") ?? "unknown";
-}

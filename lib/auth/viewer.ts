@@ -20,6 +20,8 @@ export type Viewer = {
   email: string;
   name: string;
   via: "session" | "token";
+  /** the API token's id when via is "token": tokens it mints are its children and die with it */
+  tokenId?: string;
   /** the workspace uploads go to and lists show */
   workspace: WorkspaceRef;
   /** every workspace this viewer may read (a token: only its own) */
@@ -110,7 +112,7 @@ async function viewerFromToken(token: string): Promise<Viewer | null> {
     await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
   }
   const workspace: WorkspaceRef = { id: row.workspace.id, name: row.workspace.name, role: membership.role };
-  return { userId: row.userId, email: row.user.email, name: row.user.name, via: "token", workspace, workspaces: [workspace] };
+  return { userId: row.userId, email: row.user.email, name: row.user.name, via: "token", tokenId: row.id, workspace, workspaces: [workspace] };
 }
 
 /** May this viewer delete the analysis or manage its share links? Its uploader, or an owner of its workspace. */

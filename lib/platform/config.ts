@@ -34,6 +34,10 @@ const envSchema = z.object({
   S3_ENDPOINT: z.string().url().optional(),
   /** "1" for path-style URLs (MinIO and most S3-compatible servers) */
   S3_FORCE_PATH_STYLE: z.enum(["0", "1"]).default("0"),
+  /** an upload that sends nothing for this long is answered 408 and its partial file removed (seconds) */
+  UPLOAD_IDLE_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** an upload slower than this on average over any UPLOAD_IDLE_SECONDS window is cut the same way (0: no minimum) */
+  UPLOAD_MIN_BYTES_PER_SECOND: z.coerce.number().int().min(0).default(1024),
   /** uploads get 429 while this many analyses wait in the queue */
   MAX_QUEUED: z.coerce.number().int().min(1).default(100),
   /** bundles one case (one incident) may hold; beyond it an upload into the case gets 413 */

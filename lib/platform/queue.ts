@@ -11,9 +11,13 @@ export const ANALYSIS_QUEUE = "analyze-bundle";
 export type AnalysisJob = { analysisId: string; reanalyze?: boolean };
 
 export async function createBoss(db: Database, config: Config): Promise<PgBoss> {
+  // pg-boss fails jobs with a stale heartbeat in its monitor pass, which by default runs once a minute
+  // whatever the supervise interval: a dead worker's job then waited up to a minute longer than promised.
+  // Both at QUEUE_SUPERVISE_SECONDS: a job resumes within heartbeat + supervise.
+  const supervision = { superviseIntervalSeconds: config.QUEUE_SUPERVISE_SECONDS, monitorIntervalSeconds: config.QUEUE_SUPERVISE_SECONDS };
   const boss = db.pglite
-    ? new PgBoss({ db: fromPglite(db.pglite as any), backend: "pglite", schema: "pgboss", superviseIntervalSeconds: config.QUEUE_SUPERVISE_SECONDS })
-    : new PgBoss({ connectionString: db.connectionString!, schema: "pgboss", max: 4, superviseIntervalSeconds: config.QUEUE_SUPERVISE_SECONDS });
+    ? new PgBoss({ db: fromPglite(db.pglite as any), backend: "pglite", schema: "pgboss", ...supervision })
+    : new PgBoss({ connectionString: db.connectionString!, schema: "pgboss", max: 4, ...supervision });
   // pg-boss reports connection trouble as events; without a listener an EventEmitter error would throw.
   boss.on("error", (err: Error) => console.error(`[queue] ${err.message}`));
   await boss.start();

@@ -1,14 +1,16 @@
 // API tokens for scripts and CI: `Authorization: Bearer eat_…`, acting as their user in the workspace
-// they were created in. Shown once at creation; only the SHA-256 is stored.
+// they were created in. Shown once at creation; only the SHA-256 is stored. A token created with a token
+// records it as its parent, and the database removes children with their parent (ON DELETE CASCADE), so a
+// revoked token leaves no descendant working.
 import { newToken } from "@/lib/auth/token";
 import { getServices } from "@/lib/platform/services";
 
 export type ApiTokenView = { id: string; name: string; prefix: string; workspace: string; createdAt: string; lastUsedAt: string | null };
 
-export async function createApiToken(userId: string, workspaceId: string, name: string): Promise<ApiTokenView & { token: string }> {
+export async function createApiToken(userId: string, workspaceId: string, name: string, parentId?: string): Promise<ApiTokenView & { token: string }> {
   const { token, hash } = newToken("api");
   const row = await getServices().db.prisma.apiToken.create({
-    data: { name: name.trim().slice(0, 100) || "token", tokenHash: hash, prefix: token.slice(0, 10), userId, workspaceId },
+    data: { name: name.trim().slice(0, 100) || "token", tokenHash: hash, prefix: token.slice(0, 10), userId, workspaceId, parentId: parentId ?? null },
     include: { workspace: true },
   });
   return { ...toView(row), token };

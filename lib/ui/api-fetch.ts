@@ -23,9 +23,3 @@ export async function apiFetch<T = unknown>(url: string, init: { method?: string
   }
   return body as T;
 }
-
-/** Only relative paths on this site may be returned to after signing in. */
-export function safeNext(next: string | null | undefined, fallback = "/"): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return fallback;
-  return next;
-}

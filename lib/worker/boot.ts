@@ -7,10 +7,13 @@ import { setServices, getServices, type Services } from "@/lib/platform/services
 import { createStorage } from "@/lib/platform/storage/create-storage";
 import { failAbandonedAnalyses, runAnalysis } from "@/lib/worker/run-analysis";
 import { keepAnalyzerReady, prepareAnalyzer, stopAnalyzers } from "@/lib/worker/analyzer-client";
+import { describeSweep, sweepOrphanUploads } from "@/lib/worker/sweep-orphan-uploads";
 import type { JobWithMetadata } from "pg-boss";
 
 const SWEEP_INTERVAL_MS = 60_000;
+const UPLOAD_SWEEP_INTERVAL_MS = 15 * 60_000;
 let sweepTimer: NodeJS.Timeout | undefined;
+let uploadSweepTimer: NodeJS.Timeout | undefined;
 
 export async function startServices(opts: { worker?: boolean } = {}): Promise<Services> {
   const config = getConfig();
@@ -20,6 +23,7 @@ export async function startServices(opts: { worker?: boolean } = {}): Promise<Se
     const storage = await createStorage(config);
     const services: Services = { config, db, boss, storage, worker: opts.worker ?? config.RUN_WORKER === "1" };
     setServices(services);
+    await startUploadSweep(services);
     if (services.worker) await startWorker(services);
     return services;
   } catch (err) {
@@ -52,6 +56,21 @@ async function startWorker({ boss, config }: Services) {
   sweepTimer.unref();
 }
 
+/** Every process that stores uploads sweeps their leftovers: once before serving, then every 15 minutes. */
+async function startUploadSweep({ storage, db, config }: Services) {
+  const sweep = async (atStart: boolean) => {
+    try {
+      const result = await sweepOrphanUploads({ storage, prisma: db.prisma, uploadIdleSeconds: config.UPLOAD_IDLE_SECONDS });
+      if (atStart || result.partials + result.unrecorded > 0) console.log(`[uploads] ${describeSweep(result)}`);
+    } catch (err) {
+      console.error(`[uploads] sweep failed: ${(err as Error).message}`);
+    }
+  };
+  await sweep(true);
+  uploadSweepTimer = setInterval(() => void sweep(false), UPLOAD_SWEEP_INTERVAL_MS);
+  uploadSweepTimer.unref();
+}
+
 export async function stopServices() {
   let services: Services;
   try {
@@ -60,6 +79,7 @@ export async function stopServices() {
     return;
   }
   clearInterval(sweepTimer);
+  clearInterval(uploadSweepTimer);
   stopAnalyzers();
   setServices(undefined);
   await services.boss.stop({ graceful: true, timeout: 10_000 }).catch(() => {});

@@ -21,7 +21,10 @@ export function uniqueEmail(label = "user"): string {
   return `${label}-${process.pid}-${++counter}-${randomBytes(3).toString("hex")}@example.com`;
 }
 
-/** POST /api/auth/sign-up/email; returns the session cookie. */
+/**
+ * POST /api/auth/sign-up/email, then sign in as the sign-up form does (sign-up answers the same whether
+ * or not the address had an account, so it signs no one in); returns the session cookie.
+ */
 export async function signUp(baseUrl: string, email: string, password: string, name = email.split("@")[0]): Promise<string> {
   const res = await fetch(`${baseUrl}/api/auth/sign-up/email`, {
     method: "POST",
@@ -29,7 +32,7 @@ export async function signUp(baseUrl: string, email: string, password: string, n
     body: JSON.stringify({ email, password, name }),
   });
   if (!res.ok) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
-  return sessionCookie(res);
+  return signIn(baseUrl, email, password);
 }
 
 /** POST /api/auth/sign-in/email; returns the session cookie. */

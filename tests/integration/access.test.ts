@@ -245,11 +245,11 @@ describe("rate limits", () => {
 
   it("marks the session cookie Secure behind a trusted HTTPS proxy", async () => {
     const email = uniqueEmail("https");
-    const res = await fetch(`${portal.url}/api/auth/sign-up/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-forwarded-proto": "https", "x-forwarded-host": "analyzer.example", origin: "https://analyzer.example" },
-      body: JSON.stringify({ email, password: "https-password", name: "h" }),
-    });
+    const headers = { "content-type": "application/json", "x-forwarded-proto": "https", "x-forwarded-host": "analyzer.example", origin: "https://analyzer.example" };
+    const up = await fetch(`${portal.url}/api/auth/sign-up/email`, { method: "POST", headers, body: JSON.stringify({ email, password: "https-password", name: "h" }) });
+    assert.equal(up.status, 200, await up.clone().text());
+    // sign-up signs no one in (it answers a taken address the same way); the sign-in sets the cookie
+    const res = await fetch(`${portal.url}/api/auth/sign-in/email`, { method: "POST", headers, body: JSON.stringify({ email, password: "https-password" }) });
     assert.equal(res.status, 200, await res.clone().text());
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith("ea.session_token="))!;
     assert.match(cookie, /;\s*Secure/i);

@@ -15,9 +15,10 @@ export const GET = handle(async (request: NextRequest) => {
 
 const createTokenSchema = z.object({ name: z.string().trim().min(1).max(100) });
 
-// POST /api/tokens – a new token for the current workspace ({ name }); the secret is in this answer only
+// POST /api/tokens – a new token for the current workspace ({ name }); the secret is in this answer only.
+// A token minted with a token is its child: revoking the parent revokes it too.
 export const POST = handle(async (request: NextRequest) => {
   const viewer = await requireViewer(request);
   const { name } = createTokenSchema.parse(await request.json().catch(() => ({})));
-  return NextResponse.json(await createApiToken(viewer.userId, viewer.workspace.id, name), { status: 201, headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json(await createApiToken(viewer.userId, viewer.workspace.id, name, viewer.tokenId), { status: 201, headers: { "Cache-Control": "no-store" } });
 });

@@ -5,6 +5,7 @@
 import { mkdir, open, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { privateDirectory } from "@/lib/platform/private-directory";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -35,7 +36,8 @@ export async function openDatabase(): Promise<Database> {
     };
   }
 
-  await mkdir(config.pgliteDir, { recursive: true });
+  await privateDirectory(config.dataDir);
+  await mkdir(config.pgliteDir, { recursive: true, mode: 0o700 });
   const releaseLock = await lockDirectory(config.dataDir);
   try {
     const pglite = await PGlite.create(config.pgliteDir);

@@ -1,9 +1,14 @@
 // Bundles in a local directory under the data directory (the default). An upload is written to
-// `<key>.part` and renamed into place when complete, so a reader never sees half a bundle.
+// `<key>.part` and renamed into place when complete, so a reader never sees half a bundle. Bundles hold
+// customer data: the directory is the owner's only (0700) and every file in it too (0600), whatever the
+// process's umask.
 import { createWriteStream } from "node:fs";
-import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { checkKey, type Storage } from "@/lib/platform/storage/storage";
+import { privateDirectory } from "@/lib/platform/private-directory";
+import { checkKey, isStorageKey, type Storage } from "@/lib/platform/storage/storage";
+
+const PARTIAL = ".part";
 
 export function createLocalStorage(root: string): Storage {
   const pathFor = (key: string) => {
@@ -15,9 +20,9 @@ export function createLocalStorage(root: string): Storage {
     kind: "local",
     async createUpload(key) {
       const final = pathFor(key);
-      const partial = `${final}.part`;
-      await mkdir(root, { recursive: true });
-      const stream = createWriteStream(partial, { flags: "wx" });
+      const partial = `${final}${PARTIAL}`;
+      await privateDirectory(root);
+      const stream = createWriteStream(partial, { flags: "wx", mode: 0o600 });
       return {
         stream,
         commit: () => rename(partial, final),
@@ -30,5 +35,27 @@ export function createLocalStorage(root: string): Storage {
     locate: (key) => ({ kind: "local", path: pathFor(key) }),
     size: async (key) => (await stat(pathFor(key))).size,
     delete: (key) => rm(pathFor(key), { force: true }),
+    async list() {
+      const names = await readdir(root).catch(() => [] as string[]);
+      const out: { key: string; modifiedAt: Date }[] = [];
+      for (const name of names) {
+        if (!isStorageKey(name)) continue;
+        const st = await stat(path.join(root, name)).catch(() => null);
+        if (st?.isFile()) out.push({ key: name, modifiedAt: st.mtime });
+      }
+      return out;
+    },
+    async removeStalePartials(before) {
+      let removed = 0;
+      for (const name of await readdir(root).catch(() => [] as string[])) {
+        if (!name.endsWith(PARTIAL) || !isStorageKey(name.slice(0, -PARTIAL.length))) continue;
+        const file = path.join(root, name);
+        const st = await stat(file).catch(() => null);
+        if (!st?.isFile() || st.mtime >= before) continue;
+        await rm(file, { force: true });
+        removed++;
+      }
+      return removed;
+    },
   };
 }

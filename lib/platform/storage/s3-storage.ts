@@ -1,10 +1,18 @@
 // Bundles in an S3-compatible bucket (S3_BUCKET), through the AWS SDK, streamed both ways. Loaded by
 // lib/platform/storage/storage.ts only when a bucket is configured.
 import { PassThrough, Readable } from "node:stream";
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import {
+  AbortMultipartUploadCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListMultipartUploadsCommand,
+  ListObjectsV2Command,
+  S3Client,
+} from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import type { Config } from "@/lib/platform/config";
-import { checkKey, type Storage } from "@/lib/platform/storage/storage";
+import { checkKey, isStorageKey, type Storage } from "@/lib/platform/storage/storage";
 
 function s3ClientFor(config: Config): S3Client {
   return new S3Client({
@@ -42,6 +50,38 @@ export function createS3Storage(config: Config): Storage {
     size: async (key) => Number((await client.send(new HeadObjectCommand({ Bucket, Key: Key(key) }))).ContentLength ?? 0),
     delete: async (key) => {
       await client.send(new DeleteObjectCommand({ Bucket, Key: Key(key) }));
+    },
+    async list() {
+      const out: { key: string; modifiedAt: Date }[] = [];
+      let ContinuationToken: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket, Prefix: config.S3_PREFIX, ContinuationToken }));
+        for (const o of page.Contents ?? []) {
+          const key = o.Key?.slice(config.S3_PREFIX.length) ?? "";
+          if (isStorageKey(key)) out.push({ key, modifiedAt: o.LastModified ?? new Date() });
+        }
+        ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (ContinuationToken);
+      return out;
+    },
+    // A killed upload leaves an unfinished multipart upload whose parts the bucket keeps (and bills). S3
+    // tells when an upload started, not when it last received a part, so only uploads older than a day
+    // (longer than any upload takes) count as dead.
+    async removeStalePartials(before) {
+      const cutoff = new Date(Math.min(before.getTime(), Date.now() - 24 * 3600_000));
+      let removed = 0;
+      let KeyMarker: string | undefined;
+      let UploadIdMarker: string | undefined;
+      do {
+        const page = await client.send(new ListMultipartUploadsCommand({ Bucket, Prefix: config.S3_PREFIX, KeyMarker, UploadIdMarker }));
+        for (const u of page.Uploads ?? []) {
+          if (!u.Key || !u.UploadId || !isStorageKey(u.Key.slice(config.S3_PREFIX.length)) || !u.Initiated || u.Initiated >= cutoff) continue;
+          await client.send(new AbortMultipartUploadCommand({ Bucket, Key: u.Key, UploadId: u.UploadId })).catch(() => {});
+          removed++;
+        }
+        [KeyMarker, UploadIdMarker] = page.IsTruncated ? [page.NextKeyMarker, page.NextUploadIdMarker] : [undefined, undefined];
+      } while (KeyMarker);
+      return removed;
     },
   };
 }

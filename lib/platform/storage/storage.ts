@@ -16,7 +16,13 @@ export type Storage = {
   locate(key: string): StoredObject;
   size(key: string): Promise<number>;
   delete(key: string): Promise<void>;
+  /** every stored (committed) object, for the orphan sweep */
+  list(): Promise<{ key: string; modifiedAt: Date }[]>;
+  /** removes uploads that never completed and were last written before `before`; returns how many */
+  removeStalePartials(before: Date): Promise<number>;
 };
+
+export const isStorageKey = (key: string) => KEY_PATTERN.test(key);
 
 export function checkKey(key: string): string {
   if (!KEY_PATTERN.test(key)) throw new Error("invalid storage key");
