@@ -21,6 +21,7 @@ import { xcpPort7400Unreachable } from "@/lib/signatures/xcp-port-7400-unreachab
 import { edgeConfigEmptyUds } from "@/lib/signatures/edge-config-empty-uds";
 import { collabEdgeSanMismatch } from "@/lib/signatures/collab-edge-san-mismatch";
 import { ssoSamlFailure } from "@/lib/signatures/sso-saml-failure";
+import { alarmRaisedNotLowered } from "@/lib/signatures/alarm-raised-not-lowered";
 
 /** Bump when a signature is added, removed, or changes its version. */
 export const CATALOG_VERSION = "2025.4.0";
@@ -44,6 +45,7 @@ export const SIGNATURES: readonly Signature[] = Object.freeze([
   edgeConfigEmptyUds,
   collabEdgeSanMismatch,
   ssoSamlFailure,
+  alarmRaisedNotLowered,
 ]);
 
 const ids = new Set<string>();
