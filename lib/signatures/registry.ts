@@ -22,6 +22,16 @@ import { edgeConfigEmptyUds } from "@/lib/signatures/edge-config-empty-uds";
 import { collabEdgeSanMismatch } from "@/lib/signatures/collab-edge-san-mismatch";
 import { ssoSamlFailure } from "@/lib/signatures/sso-saml-failure";
 import { alarmRaisedNotLowered } from "@/lib/signatures/alarm-raised-not-lowered";
+import { hardwareFailure } from "@/lib/signatures/hardware-failure";
+import { databaseFailure } from "@/lib/signatures/database-failure";
+import { unifiedCmServerUnavailable } from "@/lib/signatures/unified-cm-server-unavailable";
+import { clusterReplicationError } from "@/lib/signatures/cluster-replication-error";
+import { clusterTlsPermissive } from "@/lib/signatures/cluster-tls-permissive";
+import { expresswayEReverseDns } from "@/lib/signatures/expressway-e-reverse-dns";
+import { smartLicensingCompliance } from "@/lib/signatures/smart-licensing-compliance";
+import { mraSshTunnelFailure } from "@/lib/signatures/mra-ssh-tunnel-failure";
+import { defaultPasswords } from "@/lib/signatures/default-passwords";
+import { restartRequiredPending } from "@/lib/signatures/restart-required-pending";
 
 /** Bump when a signature is added, removed, or changes its version. */
 export const CATALOG_VERSION = "2025.4.0";
@@ -46,6 +56,16 @@ export const SIGNATURES: readonly Signature[] = Object.freeze([
   collabEdgeSanMismatch,
   ssoSamlFailure,
   alarmRaisedNotLowered,
+  hardwareFailure,
+  databaseFailure,
+  unifiedCmServerUnavailable,
+  clusterReplicationError,
+  clusterTlsPermissive,
+  expresswayEReverseDns,
+  smartLicensingCompliance,
+  mraSshTunnelFailure,
+  defaultPasswords,
+  restartRequiredPending,
 ]);
 
 const ids = new Set<string>();
