@@ -3,7 +3,7 @@
 // and the alarms the xstat dump lists as active. An alarm raised and not lowered within the
 // logging window, or listed in the dump, is "open"; each open alarm carries the administrator
 // guide's meaning and action when its id is known.
-import type { Evidence } from "@/lib/analysis/types";
+import type { Evidence } from "@/lib/results/types";
 import { type AlarmInfo, alarmInfo } from "@/lib/facts/alarm-catalog";
 import type { LogEvent } from "@/lib/facts/log-events";
 import type { StatusDumpFacts } from "@/lib/facts/status-dump";

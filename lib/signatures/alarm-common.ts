@@ -1,7 +1,7 @@
 // What the alarm-based signatures share: which alarm ids each of them explains (so the generic
 // "open alarms" card lists only the rest: one root cause, one card), the affected row and the
 // sentences for an alarm, and the usual issue / potential / ok / missing decision.
-import type { Affected, Evidence, Severity } from "@/lib/analysis/types";
+import type { Affected, Evidence, Severity } from "@/lib/results/types";
 import { ALARM_REFERENCE_URL, alarmInfo } from "@/lib/facts/alarm-catalog";
 import type { ClearedAlarm, OpenAlarm } from "@/lib/facts/alarm-facts";
 import type { Facts } from "@/lib/facts/facts";
