@@ -32,6 +32,8 @@ import { smartLicensingCompliance } from "@/lib/signatures/smart-licensing-compl
 import { mraSshTunnelFailure } from "@/lib/signatures/mra-ssh-tunnel-failure";
 import { defaultPasswords } from "@/lib/signatures/default-passwords";
 import { restartRequiredPending } from "@/lib/signatures/restart-required-pending";
+import { clusterDatabaseInconsistent } from "@/lib/signatures/cluster-database-inconsistent";
+import { clusterCommunicationFailure } from "@/lib/signatures/cluster-communication-failure";
 
 /** Bump when a signature is added, removed, or changes its version. */
 export const CATALOG_VERSION = "2025.4.0";
@@ -66,6 +68,8 @@ export const SIGNATURES: readonly Signature[] = Object.freeze([
   mraSshTunnelFailure,
   defaultPasswords,
   restartRequiredPending,
+  clusterDatabaseInconsistent,
+  clusterCommunicationFailure,
 ]);
 
 const ids = new Set<string>();
