@@ -34,6 +34,10 @@ import { defaultPasswords } from "@/lib/signatures/default-passwords";
 import { restartRequiredPending } from "@/lib/signatures/restart-required-pending";
 import { clusterDatabaseInconsistent } from "@/lib/signatures/cluster-database-inconsistent";
 import { clusterCommunicationFailure } from "@/lib/signatures/cluster-communication-failure";
+import { dnsServerUnreachable } from "@/lib/signatures/dns-server-unreachable";
+import { ldapServerUnreachable } from "@/lib/signatures/ldap-server-unreachable";
+import { neighbourGatekeeperUnreachable } from "@/lib/signatures/neighbour-gatekeeper-unreachable";
+import { ntpNotSynchronised } from "@/lib/signatures/ntp-not-synchronised";
 
 /** Bump when a signature is added, removed, or changes its version. */
 export const CATALOG_VERSION = "2025.4.0";
@@ -70,6 +74,10 @@ export const SIGNATURES: readonly Signature[] = Object.freeze([
   restartRequiredPending,
   clusterDatabaseInconsistent,
   clusterCommunicationFailure,
+  dnsServerUnreachable,
+  ldapServerUnreachable,
+  neighbourGatekeeperUnreachable,
+  ntpNotSynchronised,
 ]);
 
 const ids = new Set<string>();
