@@ -38,6 +38,10 @@ import { dnsServerUnreachable } from "@/lib/signatures/dns-server-unreachable";
 import { ldapServerUnreachable } from "@/lib/signatures/ldap-server-unreachable";
 import { neighbourGatekeeperUnreachable } from "@/lib/signatures/neighbour-gatekeeper-unreachable";
 import { ntpNotSynchronised } from "@/lib/signatures/ntp-not-synchronised";
+import { callLicenseLimit } from "@/lib/signatures/call-license-limit";
+import { applicationFailed } from "@/lib/signatures/application-failed";
+import { restartDuringWindow } from "@/lib/signatures/restart-during-window";
+import { diskFull } from "@/lib/signatures/disk-full";
 
 /** Bump when a signature is added, removed, or changes its version. */
 export const CATALOG_VERSION = "2025.4.0";
@@ -78,6 +82,10 @@ export const SIGNATURES: readonly Signature[] = Object.freeze([
   ldapServerUnreachable,
   neighbourGatekeeperUnreachable,
   ntpNotSynchronised,
+  callLicenseLimit,
+  applicationFailed,
+  restartDuringWindow,
+  diskFull,
 ]);
 
 const ids = new Set<string>();
