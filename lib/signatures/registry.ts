@@ -42,6 +42,7 @@ import { callLicenseLimit } from "@/lib/signatures/call-license-limit";
 import { applicationFailed } from "@/lib/signatures/application-failed";
 import { restartDuringWindow } from "@/lib/signatures/restart-during-window";
 import { diskFull } from "@/lib/signatures/disk-full";
+import { serverCertificateValidity } from "@/lib/signatures/server-certificate-validity";
 
 /** Bump when a signature is added, removed, or changes its version. */
 export const CATALOG_VERSION = "2025.4.0";
@@ -86,6 +87,7 @@ export const SIGNATURES: readonly Signature[] = Object.freeze([
   applicationFailed,
   restartDuringWindow,
   diskFull,
+  serverCertificateValidity,
 ]);
 
 const ids = new Set<string>();
