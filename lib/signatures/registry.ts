@@ -43,6 +43,8 @@ import { applicationFailed } from "@/lib/signatures/application-failed";
 import { restartDuringWindow } from "@/lib/signatures/restart-during-window";
 import { diskFull } from "@/lib/signatures/disk-full";
 import { serverCertificateValidity } from "@/lib/signatures/server-certificate-validity";
+import { serverCertificateWeakCrypto } from "@/lib/signatures/server-certificate-weak-crypto";
+import { trustStoreCaExpired } from "@/lib/signatures/trust-store-ca-expired";
 
 /** Bump when a signature is added, removed, or changes its version. */
 export const CATALOG_VERSION = "2025.4.0";
@@ -88,6 +90,8 @@ export const SIGNATURES: readonly Signature[] = Object.freeze([
   restartDuringWindow,
   diskFull,
   serverCertificateValidity,
+  serverCertificateWeakCrypto,
+  trustStoreCaExpired,
 ]);
 
 const ids = new Set<string>();
