@@ -45,6 +45,8 @@ import { diskFull } from "@/lib/signatures/disk-full";
 import { serverCertificateValidity } from "@/lib/signatures/server-certificate-validity";
 import { serverCertificateWeakCrypto } from "@/lib/signatures/server-certificate-weak-crypto";
 import { trustStoreCaExpired } from "@/lib/signatures/trust-store-ca-expired";
+import { zoneNotActive } from "@/lib/signatures/zone-not-active";
+import { clusterPeerVersionMismatch } from "@/lib/signatures/cluster-peer-version-mismatch";
 
 /** Bump when a signature is added, removed, or changes its version. */
 export const CATALOG_VERSION = "2025.4.0";
@@ -92,6 +94,8 @@ export const SIGNATURES: readonly Signature[] = Object.freeze([
   serverCertificateValidity,
   serverCertificateWeakCrypto,
   trustStoreCaExpired,
+  zoneNotActive,
+  clusterPeerVersionMismatch,
 ]);
 
 const ids = new Set<string>();
