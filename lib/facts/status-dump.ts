@@ -3,7 +3,8 @@
 // The blocks are flattened by lib/parse/xstat.ts into paths such as `Zones/Zone/1/SIP/Status`;
 // this collector keeps only the families signatures read, grouped per numbered instance, and is
 // tolerant about field names (xStatus output differs between versions).
-import type { SourceRef } from "@/lib/facts/facts";
+/** Where a value was read (the same shape as SourceRef in facts.ts, which imports this module). */
+type SourceRef = { file: string; line: number; text: string };
 
 export type StatusAlarm = {
   id: string | null;
