@@ -13,6 +13,7 @@ import { buildReading } from "@/lib/pipeline/build-reading";
 import { consolidateResults } from "@/lib/pipeline/consolidate-results";
 import { buildMraRequests } from "@/lib/pipeline/build-mra-requests";
 import { buildUnexplainedWarnings } from "@/lib/pipeline/build-unexplained-warnings";
+import { buildCoverage } from "@/lib/pipeline/build-coverage";
 
 export { BundleError, DEFAULT_LIMITS };
 export type { Limits };
@@ -49,6 +50,7 @@ export async function analyzeBundle(
   const facts = collector.finish(read, fileName);
   if (options.signal?.aborted) throw new BundleError("aborted", "The analysis was cancelled.");
 
+  const results = consolidateResults(runSignatures(facts), SIGNATURES, facts.identity);
   return analysisOutputSchema.parse({
     catalogVersion: CATALOG_VERSION,
     bundle: {
@@ -63,12 +65,13 @@ export async function analyzeBundle(
       ...(read.partial ? { partial: read.partial } : {}),
       identity: { name: facts.identity.name, series: facts.identity.series, role: facts.identity.role, decidedBy: facts.identity.decidedBy },
     },
-    results: consolidateResults(runSignatures(facts), SIGNATURES, facts.identity),
+    results,
     details: {
       // Only bundles with a capture or certificate files get a certificates view.
       tls: facts.tls && (facts.tls.captureFiles.length > 0 || facts.tls.trustStoreFiles.length > 0 || facts.tls.serverCertificateFiles.length > 0) ? facts.tls.details : undefined,
       mraRequests: buildMraRequests(facts),
       unexplainedWarnings: buildUnexplainedWarnings(facts, SIGNATURES),
+      coverage: buildCoverage(facts, results),
     },
   });
 }

@@ -5,6 +5,7 @@ import { bundleFileSchema } from "@/lib/bundle/bundle-file";
 import { presentedCertificateSchema, tlsDetailsSchema } from "@/lib/results/tls";
 import { mraRequestsDetailSchema } from "@/lib/results/mra-requests";
 import { unexplainedWarningsDetailSchema } from "@/lib/results/unexplained-warnings";
+import { coverageDetailSchema } from "@/lib/results/coverage";
 
 export const OUTCOMES = ["issue", "potential", "missing", "not_applicable", "ok"] as const;
 export const outcomeSchema = z.enum(OUTCOMES);
@@ -165,6 +166,8 @@ export const analysisDetailsSchema = z.object({
   tls: tlsDetailsSchema.optional(),
   mraRequests: mraRequestsDetailSchema.optional(),
   unexplainedWarnings: unexplainedWarningsDetailSchema.optional(),
+  /** what the bundle allowed the analysis to check, and what not */
+  coverage: coverageDetailSchema.optional(),
 });
 export type AnalysisDetails = z.infer<typeof analysisDetailsSchema>;
 
