@@ -15,6 +15,7 @@ export const alarmRaisedNotLowered = defineSignature(
     title: "Alarms raised and not lowered",
     severity: "medium",
     category: "informational",
+    outcomes: ["issue", "ok", "missing"],
     area: "Alarms",
     summary:
       "Lists every alarm raised in the logging window and not lowered (`Event=\"Alarm Raised\"` without a matching `\"Alarm Lowered\"`), and every alarm the xstat dump lists as active, with the administrator guide's meaning and solution. Alarms another signature explains appear on that signature's card instead.",

@@ -17,6 +17,7 @@ export const applicationFailed = defineSignature(
     title: "An Expressway service failed unexpectedly",
     severity: "high",
     category: "defect",
+    outcomes: ["issue", "potential", "ok", "missing"],
     area: "Platform / software",
     summary: `Finds the Application failed alarms (${IDS.join(", ")}) and \`Event="Application Failed"\`: a service crashed; with 15019 it is not restarted automatically.`,
     products: ["Expressway-C", "Expressway-E"],

@@ -17,6 +17,7 @@ export const callLicenseLimit = defineSignature(
     title: "Call, rich media session or registration licenses exhausted",
     severity: "high",
     category: "misconfiguration",
+    outcomes: ["issue", "potential", "ok", "missing"],
     area: "Licensing",
     summary: `Finds \`Event="License Limit Reached"\` and the capacity alarms (${IDS.join(", ")}): concurrent calls (rich media sessions), TURN relays or registrations reached the licensed or physical limit, and calls beyond it are rejected.`,
     products: ["Expressway-C", "Expressway-E"],

@@ -19,6 +19,7 @@ export const clusterCommunicationFailure = defineSignature(
     title: "Cluster peers cannot communicate",
     severity: "high",
     category: "misconfiguration",
+    outcomes: ["issue", "potential", "ok", "not_applicable", "missing"],
     area: "Clustering",
     summary: `Finds the cluster communication alarms (${IDS.join(", ")}) and clusterdb's \`Failed connecting to node\`: a peer is down or the cluster ports (TCP 4371/4372 TLS, UDP 1719) are blocked between peers.`,
     products: ["Expressway-C", "Expressway-E"],

@@ -14,6 +14,7 @@ export const clusterPeerVersionMismatch = defineSignature(
     title: "Cluster peers run different software versions",
     severity: "high",
     category: "misconfiguration",
+    outcomes: ["issue", "ok", "missing"],
     area: "Clustering",
     summary: "Compares the software version each peer's xstat dump (or log) reports: peers of one cluster on different versions stop replicating and behave differently.",
     products: ["Expressway-C", "Expressway-E"],

@@ -14,6 +14,7 @@ export const clusterReplicationError = defineSignature(
     title: "Cluster replication error",
     severity: "high",
     category: "misconfiguration",
+    outcomes: ["issue", "potential", "ok", "missing"],
     area: "Clustering",
     summary: `Finds the cluster replication and configuration alarms: a peer's configuration conflicts with the primary's, the primary is unreachable, the configuration file is missing, the cluster is inconsistent or database synchronisation failed. Alarm ids: ${IDS.join(", ")}.`,
     products: ["Expressway-C", "Expressway-E"],

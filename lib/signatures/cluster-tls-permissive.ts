@@ -14,6 +14,7 @@ export const clusterTlsPermissive = defineSignature(
     title: "Cluster TLS verification is permissive",
     severity: "low",
     category: "misconfiguration",
+    outcomes: ["issue", "potential", "ok", "missing"],
     area: "Clustering",
     summary: `Finds alarm 40049: the cluster's TLS verification mode accepts invalid peer certificates. Alarm ids: ${IDS.join(", ")}.`,
     products: ["Expressway-C", "Expressway-E"],

@@ -14,6 +14,7 @@ export const databaseFailure = defineSignature(
     title: "Configuration database failure",
     severity: "critical",
     category: "defect",
+    outcomes: ["issue", "potential", "ok", "missing"],
     area: "Platform",
     summary: `Finds the alarms that say the Expressway's configuration or directory database failed or lost data. Alarm ids: ${IDS.join(", ")}.`,
     products: ["Expressway-C", "Expressway-E"],

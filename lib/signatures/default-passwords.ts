@@ -14,6 +14,7 @@ export const defaultPasswords = defineSignature(
     title: "Default or weak root / admin password, default SSH key",
     severity: "high",
     category: "misconfiguration",
+    outcomes: ["issue", "potential", "ok", "missing"],
     area: "Security",
     summary: `Finds the security alarms for the default root or admin password, an MD5-hashed root password and the default SSH host key. Alarm ids: ${IDS.join(", ")}.`,
     products: ["Expressway-C", "Expressway-E"],

@@ -14,6 +14,7 @@ export const hardwareFailure = defineSignature(
     title: "Hardware failure on the appliance",
     severity: "critical",
     category: "defect",
+    outcomes: ["issue", "potential", "ok", "missing"],
     area: "Platform",
     summary: `Finds the hardware alarms of a CE1200 / CE1100 appliance: failed fan, temperature or voltage, degraded or rebuilding RAID, lost power supply redundancy, unsuitable VM hardware. Alarm ids: ${IDS.join(", ")}.`,
     products: ["Expressway-C", "Expressway-E"],

@@ -17,6 +17,7 @@ export const ldapServerUnreachable = defineSignature(
     title: "LDAP server unreachable or not configured",
     severity: "medium",
     category: "misconfiguration",
+    outcomes: ["issue", "ok", "missing"],
     area: "Platform / LDAP",
     summary: `Finds \`External Server Communications Failure\` events for LDAP and the LDAP alarms (${IDS.join(", ")}): remote administrator login or H.350 device authentication cannot reach its directory.`,
     products: ["Expressway-C", "Expressway-E"],

@@ -14,6 +14,7 @@ export const mraSshTunnelFailure = defineSignature(
     title: "MRA: SSH tunnel between Expressway-C and -E failed",
     severity: "high",
     category: "misconfiguration",
+    outcomes: ["issue", "potential", "ok", "missing"],
     area: "MRA / traversal",
     summary: `Finds alarms 35013 and 35014: the Expressway-C cannot reach the Expressway-E over the SSH tunnels MRA uses for HTTP proxying (TCP 2222). Alarm ids: ${IDS.join(", ")}.`,
     products: ["Expressway-C", "Expressway-E"],

@@ -15,6 +15,7 @@ export const neighbourGatekeeperUnreachable = defineSignature(
     title: "H.323 neighbour gatekeeper does not answer",
     severity: "medium",
     category: "misconfiguration",
+    outcomes: ["issue", "ok", "missing"],
     area: "Zones and neighbours",
     summary: "Finds `External Server Communications Failure` with `Service=\"NeighbourGatekeeper\"` (e.g. `Reason=\"gatekeeper timed out\"`): an H.323 neighbour zone's peer does not answer location requests, so searches through that zone fail. Cluster peers are left to the cluster signature.",
     products: ["Expressway-C", "Expressway-E"],

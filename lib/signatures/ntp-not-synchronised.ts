@@ -21,6 +21,7 @@ export const ntpNotSynchronised = defineSignature(
     title: "Clock not synchronised with NTP",
     severity: "high",
     category: "misconfiguration",
+    outcomes: ["issue", "potential", "ok", "missing"],
     area: "Platform / time",
     summary: `Finds the time alarms (${IDS.join(", ")}), NTP servers failing in the Event Log and an unsynchronised NTP status in the xstat dump: a wrong clock breaks certificate validity checks, traversal zone authentication, Smart Licensing and SSO.`,
     products: ["Expressway-C", "Expressway-E"],

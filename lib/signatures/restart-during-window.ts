@@ -15,6 +15,7 @@ export const restartDuringWindow = defineSignature(
     title: "The Expressway restarted during the logging window",
     severity: "medium",
     category: "informational",
+    outcomes: ["potential", "ok", "missing"],
     area: "Platform",
     summary: "Finds `Event=\"Application Start\"` inside the logging window and whether an administrator requested it (`Restart Requested` / `Reboot Requested`); also reports the uptime the xstat dump gives. An unrequested restart points at a crash.",
     products: ["Expressway-C", "Expressway-E"],

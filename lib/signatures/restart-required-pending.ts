@@ -14,6 +14,7 @@ export const restartRequiredPending = defineSignature(
     title: "A configuration change waits for a restart",
     severity: "medium",
     category: "informational",
+    outcomes: ["issue", "potential", "ok", "missing"],
     area: "Platform",
     summary: `Finds the Restart required alarms: network, cluster, certificate, option key or service configuration changed but is not in effect until the Expressway restarts, so the box does not yet run what its configuration pages show. Alarm ids: ${IDS.join(", ")}.`,
     products: ["Expressway-C", "Expressway-E"],

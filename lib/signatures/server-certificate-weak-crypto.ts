@@ -13,6 +13,7 @@ export const serverCertificateWeakCrypto = defineSignature(
     title: "The Expressway's server certificate has a weak key or a SHA-1 signature",
     severity: "medium",
     category: "misconfiguration",
+    outcomes: ["issue", "ok", "missing"],
     area: "Certificates (own)",
     summary: "Reads server_<host>_<stamp>.pem: an RSA key below 2048 bits, an EC key below 256 bits, or a SHA-1 / MD5 signature is refused by current clients and browsers.",
     products: ["Expressway-C", "Expressway-E"],

@@ -18,6 +18,7 @@ export const trustStoreCaExpired = defineSignature(
     title: "Trusted CA certificates expired or expiring",
     severity: "medium",
     category: "misconfiguration",
+    outcomes: ["potential", "ok", "missing"],
     area: "Certificates (trust store)",
     summary: `Reads the trusted CA list (ca_<host>_<stamp>.pem): CAs that have expired, or expire within ${SOON_DAYS} days of the analysis, no longer anchor their peers' chains.`,
     products: ["Expressway-C", "Expressway-E"],

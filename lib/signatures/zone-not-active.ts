@@ -17,6 +17,7 @@ export const zoneNotActive = defineSignature(
     title: "Traversal or neighbour zones not active",
     severity: "high",
     category: "misconfiguration",
+    outcomes: ["issue", "potential", "ok", "missing"],
     area: "Zones and neighbours",
     summary: "Reads the zones in the xstat dump: a zone (traversal client / server, Unified Communications traversal, neighbour, DNS) whose status is Failed or Inactive is an issue, one still Checking a potential problem.",
     products: ["Expressway-C", "Expressway-E"],
