@@ -15,7 +15,9 @@ const OUTCOME_MEANING: Record<Outcome, string> = {
   missing: "The bundle lacks the inputs; the card says what to collect.",
 };
 
-export function SignatureDetail({ s, appliesTo }: { s: CatalogEntry; appliesTo: string }) {
+export type ReadFact = { key: string; what: string; required: boolean };
+
+export function SignatureDetail({ s, appliesTo, facts }: { s: CatalogEntry; appliesTo: string; facts: ReadFact[] }) {
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <nav className="text-sm">
@@ -64,6 +66,22 @@ export function SignatureDetail({ s, appliesTo }: { s: CatalogEntry; appliesTo: 
               ))}
             </ul>
           </dd>
+          {facts.length > 0 && (
+            <>
+              <dt className="eyebrow pt-0.5">Facts</dt>
+              <dd>
+                <ul className="space-y-1 text-slate-700" data-testid="signature-facts">
+                  {facts.map((f) => (
+                    <li key={f.key} className="flex min-w-0 flex-wrap items-baseline gap-x-2">
+                      <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800 ring-1 ring-slate-200 ring-inset">{f.key}</code>
+                      <span className="text-slate-600">{f.what}</span>
+                      {f.required && <span className="text-xs font-medium text-violet-700">required: without it the check answers Missing information</span>}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          )}
           {s.needles.length > 0 && (
             <>
               <dt className="eyebrow pt-0.5">Log phrases</dt>

@@ -29,6 +29,8 @@ export function buildFacts(partial: Partial<Facts> = {}): Facts {
     events: { events: {}, counts: {}, processLines: {}, evidence: {} },
     warnings: { totalLines: 0, groups: [], truncated: false, droppedLines: 0 },
     trustStore: null,
+    alarms: { logLines: 0, raised: 0, lowered: 0, loweredIds: [], open: [], cleared: [], statusRead: false },
+    statusDump: null,
     ...partial,
   };
 }

@@ -16,6 +16,7 @@ export const alarmRaisedNotLowered = defineSignature(
     severity: "medium",
     category: "informational",
     outcomes: ["issue", "ok", "missing"],
+    reads: ["alarms", "logFiles"],
     area: "Alarms",
     summary:
       "Lists every alarm raised in the logging window and not lowered (`Event=\"Alarm Raised\"` without a matching `\"Alarm Lowered\"`), and every alarm the xstat dump lists as active, with the administrator guide's meaning and solution. Alarms another signature explains appear on that signature's card instead.",

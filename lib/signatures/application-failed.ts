@@ -18,6 +18,7 @@ export const applicationFailed = defineSignature(
     severity: "high",
     category: "defect",
     outcomes: ["issue", "potential", "ok", "missing"],
+    reads: ["alarms", "events", "logFiles"],
     area: "Platform / software",
     summary: `Finds the Application failed alarms (${IDS.join(", ")}) and \`Event="Application Failed"\`: a service crashed; with 15019 it is not restarted automatically.`,
     products: ["Expressway-C", "Expressway-E"],

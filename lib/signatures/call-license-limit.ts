@@ -18,6 +18,7 @@ export const callLicenseLimit = defineSignature(
     severity: "high",
     category: "misconfiguration",
     outcomes: ["issue", "potential", "ok", "missing"],
+    reads: ["alarms", "events", "logFiles"],
     area: "Licensing",
     summary: `Finds \`Event="License Limit Reached"\` and the capacity alarms (${IDS.join(", ")}): concurrent calls (rich media sessions), TURN relays or registrations reached the licensed or physical limit, and calls beyond it are rejected.`,
     products: ["Expressway-C", "Expressway-E"],

@@ -20,6 +20,7 @@ export const clusterCommunicationFailure = defineSignature(
     severity: "high",
     category: "misconfiguration",
     outcomes: ["issue", "potential", "ok", "not_applicable", "missing"],
+    reads: ["alarms", "events", "logFiles", "config", "files", "hosts"],
     area: "Clustering",
     summary: `Finds the cluster communication alarms (${IDS.join(", ")}) and clusterdb's \`Failed connecting to node\`: a peer is down or the cluster ports (TCP 4371/4372 TLS, UDP 1719) are blocked between peers.`,
     products: ["Expressway-C", "Expressway-E"],

@@ -17,6 +17,7 @@ export const clusterDatabaseInconsistent = defineSignature(
     severity: "high",
     category: "defect",
     outcomes: ["issue", "ok", "not_applicable", "missing"],
+    reads: ["events", "logFiles", "lineFamilies", "config", "files", "hosts"],
     area: "Clustering",
     summary: "Finds `Module=\"developer.clusterdb...\"` errors `Detail=\"Inconsistent Database\"`: a peer's cluster database diverged from the others (peer down, network partition), so replicated data can differ between peers.",
     products: ["Expressway-C", "Expressway-E"],

@@ -15,6 +15,7 @@ export const clusterPeerVersionMismatch = defineSignature(
     severity: "high",
     category: "misconfiguration",
     outcomes: ["issue", "ok", "missing"],
+    reads: ["versions"],
     area: "Clustering",
     summary: "Compares the software version each peer's xstat dump (or log) reports: peers of one cluster on different versions stop replicating and behave differently.",
     products: ["Expressway-C", "Expressway-E"],

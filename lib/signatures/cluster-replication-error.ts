@@ -15,6 +15,7 @@ export const clusterReplicationError = defineSignature(
     severity: "high",
     category: "misconfiguration",
     outcomes: ["issue", "potential", "ok", "missing"],
+    reads: ["alarms", "logFiles"],
     area: "Clustering",
     summary: `Finds the cluster replication and configuration alarms: a peer's configuration conflicts with the primary's, the primary is unreachable, the configuration file is missing, the cluster is inconsistent or database synchronisation failed. Alarm ids: ${IDS.join(", ")}.`,
     products: ["Expressway-C", "Expressway-E"],

@@ -15,6 +15,7 @@ export const clusterTlsPermissive = defineSignature(
     severity: "low",
     category: "misconfiguration",
     outcomes: ["issue", "potential", "ok", "missing"],
+    reads: ["alarms", "logFiles"],
     area: "Clustering",
     summary: `Finds alarm 40049: the cluster's TLS verification mode accepts invalid peer certificates. Alarm ids: ${IDS.join(", ")}.`,
     products: ["Expressway-C", "Expressway-E"],

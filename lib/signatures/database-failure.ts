@@ -15,6 +15,7 @@ export const databaseFailure = defineSignature(
     severity: "critical",
     category: "defect",
     outcomes: ["issue", "potential", "ok", "missing"],
+    reads: ["alarms", "logFiles"],
     area: "Platform",
     summary: `Finds the alarms that say the Expressway's configuration or directory database failed or lost data. Alarm ids: ${IDS.join(", ")}.`,
     products: ["Expressway-C", "Expressway-E"],

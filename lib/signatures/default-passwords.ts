@@ -15,6 +15,7 @@ export const defaultPasswords = defineSignature(
     severity: "high",
     category: "misconfiguration",
     outcomes: ["issue", "potential", "ok", "missing"],
+    reads: ["alarms", "logFiles"],
     area: "Security",
     summary: `Finds the security alarms for the default root or admin password, an MD5-hashed root password and the default SSH host key. Alarm ids: ${IDS.join(", ")}.`,
     products: ["Expressway-C", "Expressway-E"],

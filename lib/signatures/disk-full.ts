@@ -14,6 +14,7 @@ export const diskFull = defineSignature(
     severity: "critical",
     category: "defect",
     outcomes: ["issue", "ok", "missing"],
+    reads: ["events", "logFiles"],
     area: "Platform",
     summary: "Finds `No space left on device` in the logs: a file system of the Expressway is full, so logging, the configuration database, packet captures and upgrades fail.",
     products: ["Expressway-C", "Expressway-E"],

@@ -13,6 +13,7 @@ export const dnsServerUnreachable = defineSignature(
     severity: "high",
     category: "misconfiguration",
     outcomes: ["issue", "ok", "missing"],
+    reads: ["events", "logFiles"],
     area: "Platform / DNS",
     summary: "Finds `External Server Communications Failure` events for the DNS service: the Expressway's DNS servers do not answer, so name lookups for zones, Unified CM, MRA and NTP fail.",
     products: ["Expressway-C", "Expressway-E"],

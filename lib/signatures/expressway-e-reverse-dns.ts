@@ -15,6 +15,7 @@ export const expresswayEReverseDns = defineSignature(
     severity: "high",
     category: "misconfiguration",
     outcomes: ["issue", "potential", "ok", "missing"],
+    reads: ["alarms", "logFiles"],
     area: "MRA / DNS",
     summary: `Finds alarms 25030 and 25031: the Expressway-C could not resolve the Expressway-E's address in reverse DNS, or the PTR name is not a SAN of the Expressway-E's certificate, which can make MRA login fail. Alarm ids: ${IDS.join(", ")}.`,
     products: ["Expressway-C", "Expressway-E"],

@@ -15,6 +15,7 @@ export const hardwareFailure = defineSignature(
     severity: "critical",
     category: "defect",
     outcomes: ["issue", "potential", "ok", "missing"],
+    reads: ["alarms", "logFiles"],
     area: "Platform",
     summary: `Finds the hardware alarms of a CE1200 / CE1100 appliance: failed fan, temperature or voltage, degraded or rebuilding RAID, lost power supply redundancy, unsuitable VM hardware. Alarm ids: ${IDS.join(", ")}.`,
     products: ["Expressway-C", "Expressway-E"],

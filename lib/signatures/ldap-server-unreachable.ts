@@ -18,6 +18,7 @@ export const ldapServerUnreachable = defineSignature(
     severity: "medium",
     category: "misconfiguration",
     outcomes: ["issue", "ok", "missing"],
+    reads: ["events", "logFiles", "alarms"],
     area: "Platform / LDAP",
     summary: `Finds \`External Server Communications Failure\` events for LDAP and the LDAP alarms (${IDS.join(", ")}): remote administrator login or H.350 device authentication cannot reach its directory.`,
     products: ["Expressway-C", "Expressway-E"],

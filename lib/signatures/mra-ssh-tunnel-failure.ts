@@ -15,6 +15,7 @@ export const mraSshTunnelFailure = defineSignature(
     severity: "high",
     category: "misconfiguration",
     outcomes: ["issue", "potential", "ok", "missing"],
+    reads: ["alarms", "logFiles"],
     area: "MRA / traversal",
     summary: `Finds alarms 35013 and 35014: the Expressway-C cannot reach the Expressway-E over the SSH tunnels MRA uses for HTTP proxying (TCP 2222). Alarm ids: ${IDS.join(", ")}.`,
     products: ["Expressway-C", "Expressway-E"],

@@ -16,6 +16,7 @@ export const neighbourGatekeeperUnreachable = defineSignature(
     severity: "medium",
     category: "misconfiguration",
     outcomes: ["issue", "ok", "missing"],
+    reads: ["events", "logFiles", "config"],
     area: "Zones and neighbours",
     summary: "Finds `External Server Communications Failure` with `Service=\"NeighbourGatekeeper\"` (e.g. `Reason=\"gatekeeper timed out\"`): an H.323 neighbour zone's peer does not answer location requests, so searches through that zone fail. Cluster peers are left to the cluster signature.",
     products: ["Expressway-C", "Expressway-E"],

@@ -22,6 +22,7 @@ export const ntpNotSynchronised = defineSignature(
     severity: "high",
     category: "misconfiguration",
     outcomes: ["issue", "potential", "ok", "missing"],
+    reads: ["alarms", "events", "logFiles", "statusDump"],
     area: "Platform / time",
     summary: `Finds the time alarms (${IDS.join(", ")}), NTP servers failing in the Event Log and an unsynchronised NTP status in the xstat dump: a wrong clock breaks certificate validity checks, traversal zone authentication, Smart Licensing and SSO.`,
     products: ["Expressway-C", "Expressway-E"],

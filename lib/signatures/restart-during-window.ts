@@ -16,6 +16,7 @@ export const restartDuringWindow = defineSignature(
     severity: "medium",
     category: "informational",
     outcomes: ["potential", "ok", "missing"],
+    reads: ["statusDump", "events", "logFiles"],
     area: "Platform",
     summary: "Finds `Event=\"Application Start\"` inside the logging window and whether an administrator requested it (`Restart Requested` / `Reboot Requested`); also reports the uptime the xstat dump gives. An unrequested restart points at a crash.",
     products: ["Expressway-C", "Expressway-E"],

@@ -15,6 +15,7 @@ export const restartRequiredPending = defineSignature(
     severity: "medium",
     category: "informational",
     outcomes: ["issue", "potential", "ok", "missing"],
+    reads: ["alarms", "logFiles"],
     area: "Platform",
     summary: `Finds the Restart required alarms: network, cluster, certificate, option key or service configuration changed but is not in effect until the Expressway restarts, so the box does not yet run what its configuration pages show. Alarm ids: ${IDS.join(", ")}.`,
     products: ["Expressway-C", "Expressway-E"],

@@ -20,6 +20,7 @@ export const serverCertificateValidity = defineSignature(
     severity: "critical",
     category: "misconfiguration",
     outcomes: ["issue", "ok", "missing"],
+    reads: ["tls", "alarms"],
     area: "Certificates (own)",
     summary: `Reads the Expressway's server certificate (server_<host>_<stamp>.pem) and the alarms 40068 / 40069 / 40052: expired, or expiring within ${SOON_DAYS} days of the analysis, is an issue naming the date.`,
     products: ["Expressway-C", "Expressway-E"],

@@ -14,6 +14,7 @@ export const serverCertificateWeakCrypto = defineSignature(
     severity: "medium",
     category: "misconfiguration",
     outcomes: ["issue", "ok", "missing"],
+    reads: ["tls"],
     area: "Certificates (own)",
     summary: "Reads server_<host>_<stamp>.pem: an RSA key below 2048 bits, an EC key below 256 bits, or a SHA-1 / MD5 signature is refused by current clients and browsers.",
     products: ["Expressway-C", "Expressway-E"],

@@ -15,6 +15,7 @@ export const smartLicensingCompliance = defineSignature(
     severity: "high",
     category: "misconfiguration",
     outcomes: ["issue", "potential", "ok", "missing"],
+    reads: ["alarms", "logFiles"],
     area: "Licensing",
     summary: `Finds the Smart Licensing alarms: evaluation mode, out of compliance, authorization or registration expired or expiring, failed renewals and lost communication with Cisco Smart Software Manager. Alarm ids: ${IDS.join(", ")}.`,
     products: ["Expressway-C", "Expressway-E"],

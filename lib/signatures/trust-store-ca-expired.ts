@@ -19,22 +19,24 @@ export const trustStoreCaExpired = defineSignature(
     severity: "medium",
     category: "misconfiguration",
     outcomes: ["potential", "ok", "missing"],
+    reads: ["trustStore"],
+    requires: ["trustStore"],
     area: "Certificates (trust store)",
     summary: `Reads the trusted CA list (ca_<host>_<stamp>.pem): CAs that have expired, or expire within ${SOON_DAYS} days of the analysis, no longer anchor their peers' chains.`,
     products: ["Expressway-C", "Expressway-E"],
     inputs: ["ca_<host>_<stamp>.pem"],
     references: [CERTIFICATE_GUIDE],
   },
-  (facts: Pick<Facts, "trustStore">) => evaluate(facts, Date.now()),
+  (facts) => evaluate(facts, Date.now()),
 );
 
-function evaluate(facts: Pick<Facts, "trustStore">, nowMs: number): SignatureEvaluation {
+function evaluate(facts: { trustStore: NonNullable<Facts["trustStore"]> }, nowMs: number): SignatureEvaluation {
   const store = facts.trustStore;
-  if (!store || store.certificates.length === 0) {
+  if (store.certificates.length === 0) {
     return {
       outcome: "missing",
-      description: "The bundle carries no readable trusted CA list (ca_<host>_<stamp>.pem), so the CAs' validity cannot be checked.",
-      condition: "No ca_*.pem with certificates in the bundle.",
+      description: "The trusted CA list (ca_<host>_<stamp>.pem) holds no readable certificate, so the CAs' validity cannot be checked.",
+      condition: "ca_*.pem without a readable certificate.",
       furtherInformation: "Maintenance > Security > Trusted CA certificate lists them too.",
       action: `On the Expressway, go to ${DIAGNOSTIC_LOGGING} and upload the whole bundle.`,
     };

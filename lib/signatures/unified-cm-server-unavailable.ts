@@ -15,6 +15,7 @@ export const unifiedCmServerUnavailable = defineSignature(
     severity: "high",
     category: "misconfiguration",
     outcomes: ["issue", "potential", "ok", "missing"],
+    reads: ["alarms", "logFiles"],
     area: "MRA / Unified CM discovery",
     summary: `Finds the alarms Expressway-C raises when the Unified CM servers it discovered are unreachable or its copy of their configuration is inconsistent: MRA logins and registrations to those nodes fail. Alarm ids: ${IDS.join(", ")}.`,
     products: ["Expressway-C", "Expressway-E"],

@@ -18,6 +18,8 @@ export const zoneNotActive = defineSignature(
     severity: "high",
     category: "misconfiguration",
     outcomes: ["issue", "potential", "ok", "missing"],
+    reads: ["statusDump"],
+    requires: ["statusDump"],
     area: "Zones and neighbours",
     summary: "Reads the zones in the xstat dump: a zone (traversal client / server, Unified Communications traversal, neighbour, DNS) whose status is Failed or Inactive is an issue, one still Checking a potential problem.",
     products: ["Expressway-C", "Expressway-E"],
@@ -30,13 +32,13 @@ function zoneLabel(z: ZoneStatus): string {
   return `${z.name ?? z.key}${z.type ? ` (${z.type})` : ""}`;
 }
 
-function evaluate(facts: Pick<Facts, "statusDump">): SignatureEvaluation {
+function evaluate(facts: { statusDump: NonNullable<Facts["statusDump"]> }): SignatureEvaluation {
   const dump = facts.statusDump;
-  if (!dump || dump.zones.length === 0) {
+  if (dump.zones.length === 0) {
     return {
       outcome: "missing",
-      description: dump ? "The status dump lists no zone status, so zone health cannot be checked." : "The bundle has no status dump (xstat_dump), so zone health cannot be checked.",
-      condition: dump ? "xstat_dump without a Zones section." : "No xstat_dump in the bundle.",
+      description: "The status dump lists no zone status, so zone health cannot be checked.",
+      condition: "xstat_dump without a Zones section.",
       furtherInformation: "Status > Zones on the Expressway shows each zone's state.",
       action: `On the Expressway, go to ${DIAGNOSTIC_LOGGING} and upload the whole bundle.`,
     };

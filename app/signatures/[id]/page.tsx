@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { SignatureDetail } from "@/components/signature-detail";
 import { requirePageViewer } from "@/lib/auth/viewer";
 import { describeAppliesTo, getCatalogEntry } from "@/lib/signatures/catalog";
+import { FACT_INPUTS, type FactKey } from "@/lib/facts/fact-inputs";
 
 export const dynamic = "force-dynamic";
 
@@ -19,5 +20,6 @@ export default async function SignaturePage({ params }: Props) {
   await requirePageViewer(`/signatures/${encodeURIComponent(id)}`);
   const s = getCatalogEntry(id);
   if (!s) notFound();
-  return <SignatureDetail s={s} appliesTo={describeAppliesTo(s.appliesTo)} />;
+  const facts = s.reads.map((k) => ({ key: k, what: FACT_INPUTS[k as FactKey]?.what ?? k, required: s.requires.includes(k) }));
+  return <SignatureDetail s={s} appliesTo={describeAppliesTo(s.appliesTo)} facts={facts} />;
 }
