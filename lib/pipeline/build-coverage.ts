@@ -36,19 +36,19 @@ export function buildCoverage(facts: Facts, results: SignatureResult[]): Coverag
     const sip = modules(facts, (m) => m === "network.sip");
     items.push(
       sip > 0
-        ? { key: "sip", subject: "SIP calls and registrations", state: "checked", text: `${fmt(sip)} SIP message lines (network.sip) in the window.` }
+        ? { key: "sip", subject: "SIP calls and registrations", state: "checked", text: `${fmt(sip)} SIP message ${sip === 1 ? "line" : "lines"} (network.sip) in the window.` }
         : { key: "sip", subject: "SIP calls and registrations", state: "not_checked", text: "No SIP traffic in the logging window (no network.sip lines): call and registration problems cannot be seen. Set network.sip to DEBUG and reproduce the call." },
     );
     const ts = facts.trafficServer.lineCount;
     items.push(
       ts > 0
-        ? { key: "mra", subject: "MRA HTTPS proxy (traffic server)", state: facts.trafficServer.mraRequestCount > 0 ? "checked" : "partial", text: `${fmt(ts)} traffic_server lines, ${fmt(facts.trafficServer.mraRequestCount)} MRA requests${facts.trafficServer.mraRequestCount === 0 ? ": no client signed in over MRA during the window" : ""}.` }
+        ? { key: "mra", subject: "MRA HTTPS proxy (traffic server)", state: facts.trafficServer.mraRequestCount > 0 ? "checked" : "partial", text: `${fmt(ts)} traffic_server ${ts === 1 ? "line" : "lines"}, ${fmt(facts.trafficServer.mraRequestCount)} MRA ${facts.trafficServer.mraRequestCount === 1 ? "request" : "requests"}${facts.trafficServer.mraRequestCount === 0 ? ": no client signed in over MRA during the window" : ""}.` }
         : { key: "mra", subject: "MRA HTTPS proxy (traffic server)", state: "not_checked", text: "No traffic_server lines: MRA sign-in, UDS, TFTP and voicemail requests were not seen (an Expressway-E, or no MRA client during the window)." },
     );
     const tvcs = processes(facts, (p) => p === "tvcs");
     items.push(
       tvcs > 0
-        ? { key: "events", subject: "Event Log (tvcs)", state: "checked", text: `${fmt(tvcs)} tvcs lines: external server failures, TLS errors, license limits and restarts were looked for.` }
+        ? { key: "events", subject: "Event Log (tvcs)", state: "checked", text: `${fmt(tvcs)} tvcs ${tvcs === 1 ? "line" : "lines"}: external server failures, TLS errors, license limits and restarts were looked for.` }
         : { key: "events", subject: "Event Log (tvcs)", state: "not_checked", text: "No tvcs lines: external server failures (DNS, LDAP, NTP, neighbours), TLS negotiation errors and license limits cannot be seen." },
     );
     items.push({

@@ -67,7 +67,8 @@ export function alarmAffected(a: OpenAlarm | ClearedAlarm): Affected {
 export function describeAlarm(a: OpenAlarm | ClearedAlarm): string {
   const where = a.peer ? ` on ${a.peer}` : "";
   const when = "source" in a ? (a.raisedAt ? ` (raised ${a.raisedAt})` : " (active when the status dump was taken)") : ` (raised ${a.raisedAt ?? "?"}, lowered ${a.loweredAt ?? "?"})`;
-  const meaning = a.info?.meaning ?? a.detail ?? "";
+  // Callers end the sentence; the guide's texts end with a full stop of their own.
+  const meaning = (a.info?.meaning ?? a.detail ?? "").replace(/\.\s*$/, "");
   return `${alarmName(a)}${where}${when}${meaning ? `: ${meaning}` : ""}`;
 }
 
