@@ -100,8 +100,15 @@ describe("signature catalog over HTTP", () => {
     const catalog = await (await fetch(`${fx.portal.url}/api/signatures`, { headers: fx.user.auth })).json();
     assert.equal(done.catalogVersion, catalog.catalogVersion);
     assert.equal(done.results.length, catalog.signatures.length);
-    assert.equal(done.previous.catalogVersion, "2025.1.0");
-    assert.deepEqual(done.previous.outcomes.map((o: any) => [o.signatureId, o.outcome]), [["x14-2-traffic-server-verification", "missing"]]);
+    if (again.status === 409) {
+      assert.equal(done.previous.catalogVersion, "2025.1.0");
+      assert.deepEqual(done.previous.outcomes.map((o: any) => [o.signatureId, o.outcome]), [["x14-2-traffic-server-verification", "missing"]]);
+    } else {
+      // On a loaded machine the first re-analysis can finish before the second click lands: that click
+      // then queues another run, whose previous run is the first re-analysis with today's catalog.
+      assert.equal(done.previous.catalogVersion, catalog.catalogVersion);
+      assert.equal(done.previous.outcomes.length, catalog.signatures.length);
+    }
     assert.equal(done.results.find((r: any) => r.signatureId === "x14-2-traffic-server-verification").outcome, "issue");
     assert.equal(done.counts.issue, done.results.filter((r: any) => r.outcome === "issue").length);
   });
