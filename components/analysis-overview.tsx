@@ -21,6 +21,7 @@ import { resultAnchor } from "@/lib/ui/result-anchor";
 import { MraRequestsView } from "./mra-requests-view";
 import { ReadingReportPanel } from "./reading-report-panel";
 import { ReanalyzeButton } from "./reanalyze-button";
+import { CoveragePanel } from "./coverage-panel";
 import { UnexplainedWarningsPanel } from "./unexplained-warnings-panel";
 import { WhatChangedPanel } from "./what-changed-panel";
 
@@ -52,7 +53,9 @@ function VerdictBar({ view }: { view: AnalysisView }) {
           ) : attention > 0 ? (
             <span className="font-semibold text-amber-700">No confirmed issue, but something to look at</span>
           ) : (
-            <span className="font-semibold text-emerald-700">No known issue found</span>
+            <span className="font-semibold text-emerald-700">
+              No known issue found{view.details.coverage?.items.some((i) => i.state !== "checked") ? " in what the bundle allowed us to check" : ""}
+            </span>
           )}
           <span className="text-slate-500"> · {total} checks run</span>
         </p>
@@ -281,6 +284,7 @@ export function AnalysisOverview({
       {active && <AnalysisStatusPanel view={view} connection={connection} />}
       {view.status === "failed" && <AnalysisErrorPanel view={view} />}
       {view.status === "done" && <WhatChangedPanel view={view} />}
+      {view.status === "done" && view.details.coverage && <CoveragePanel coverage={view.details.coverage} />}
       {view.status === "done" && <OutcomeTabs results={view.results} counts={view.counts} selected={tab} onSelect={selectTab} />}
       {view.status === "done" && view.details.sip && <CallsPanel apiBase={pollUrl ?? `/api/analyses/${encodeURIComponent(view.id)}`} detail={view.details.sip} />}
       {view.status === "done" && view.details?.tls && <CertificatesPanel tls={view.details.tls} />}

@@ -20,6 +20,8 @@ import { ScanThread, type ScanThreadSetting, inlineLineFeed, scanThreadSetting }
 import type { RunTable } from "@/lib/scan/log-table";
 import type { EntrySubscriber } from "@/lib/scan/subscriber";
 import { SipCollector, searchesFromEvents, sipLimitsFromEnv } from "@/lib/facts/sip/sip-collector";
+import { StatusDumpCollector } from "@/lib/facts/status-dump";
+import { buildAlarmFacts } from "@/lib/facts/alarm-facts";
 
 type LineSink = { push(line: string, lineNo: number): void; end(): void };
 
@@ -46,6 +48,7 @@ export function createFactsCollector(options: CollectOptions = {}): FactsCollect
   const warnings = new WarningCollector();
   const trustStore = new TrustStoreCollector();
   const tls = new TlsCollector();
+  const statusDump = new StatusDumpCollector();
   let readingBytes = false;
   /** the bytes of a ca_*.pem that the TLS collector reads too, for the trust store's lines */
   let pemChunks: Buffer[] | null = null;
@@ -79,6 +82,7 @@ export function createFactsCollector(options: CollectOptions = {}): FactsCollect
 
   function dumpSink(file: BundleEntry): LineSink {
     const isXconf = file.kind === "xconf";
+    if (!isXconf) statusDump.startFile(file.name);
     const lineText = new Map<number, string>();
     // The .xml flavour is detected by content, on the first non-blank line.
     let mode: "text" | "xml" | null = null;
@@ -87,10 +91,16 @@ export function createFactsCollector(options: CollectOptions = {}): FactsCollect
       if (path.length === 0) return;
       const text = lineText.get(lineNo) ?? "";
       if (isXconf) system.onXconf(file.name, { key: path.join(" "), value: leaf.value }, lineNo, text);
-      else system.onXstat(file.name, { path: path.join("/"), value: leaf.value }, lineNo, text);
+      else {
+        system.onXstat(file.name, { path: path.join("/"), value: leaf.value }, lineNo, text);
+        statusDump.onEntry(file.name, path.join("/"), leaf.value, lineNo, text);
+      }
     });
     let currentLine = "";
-    const xstat = new XstatReader((entry, lineNo) => system.onXstat(file.name, entry, lineNo, currentLine.trim()));
+    const xstat = new XstatReader((entry, lineNo) => {
+      system.onXstat(file.name, entry, lineNo, currentLine.trim());
+      statusDump.onEntry(file.name, entry.path, entry.value, lineNo, currentLine.trim());
+    });
     return {
       push(line, lineNo) {
         if (mode === null) {
@@ -179,6 +189,7 @@ export function createFactsCollector(options: CollectOptions = {}): FactsCollect
       const sys = system.finish();
       const tlsFacts = tls.finish();
       const store = trustStore.finish();
+      const status = statusDump.finish();
       const eventFacts = events.finish();
       const trafficServerFacts = trafficServer.finish();
       return {
@@ -204,6 +215,8 @@ export function createFactsCollector(options: CollectOptions = {}): FactsCollect
         events: { ...eventFacts, evidence: events.evidence() },
         warnings: warnings.finish(),
         trustStore: store,
+        alarms: buildAlarmFacts(eventFacts.events.alarm ?? [], status),
+        statusDump: status,
       };
     },
   };

@@ -77,6 +77,12 @@ export const FACT_INPUTS: Record<FactKey, FactInput> = {
     why: "Recent versions add the CA list to the diagnostic bundle.",
     howToGet: "Collect the bundle on a recent version, or download the list from Maintenance > Security > Trusted CA certificate (Show all (PEM file)).",
   },
+  alarms: {
+    what: "alarm lines of the log or the status dump's alarm list",
+    why: "Alarms are raised and lowered in the log, and listed while active in xstat_dump.",
+    howToGet: COLLECT,
+  },
+  statusDump: XSTAT,
 };
 
 export const FACT_KEYS = Object.keys(FACT_INPUTS) as FactKey[];

@@ -31,6 +31,8 @@ export function buildFacts(partial: Partial<Facts> = {}): Facts {
     warnings: { totalLines: 0, groups: [], truncated: false, droppedLines: 0 },
     trustStore: null,
     sip: emptySipFacts(),
+    alarms: { logLines: 0, raised: 0, lowered: 0, loweredIds: [], open: [], cleared: [], statusRead: false },
+    statusDump: null,
     ...partial,
   };
 }

@@ -10,6 +10,8 @@ import type { LogEventFacts, LogEventKind } from "@/lib/facts/log-events";
 import type { TrustStoreFacts } from "@/lib/facts/trust-store";
 import type { WarningFacts } from "@/lib/facts/warning-templates";
 import type { CallsOutput } from "@/lib/results/calls";
+import type { AlarmFacts } from "@/lib/facts/alarm-facts";
+import type { StatusDumpFacts } from "@/lib/facts/status-dump";
 
 /** Where a fact was read: file inside the bundle, 1-based line, the line itself. */
 export type SourceRef = { file: string; line: number; text: string };
@@ -57,6 +59,10 @@ export type Facts = {
   warnings: WarningFacts;
   /** the CA list (`ca_*.pem`) when the bundle carries it */
   trustStore: TrustStoreFacts | null;
+  /** alarms raised and not lowered in the logging window, and those the xstat dump lists as active */
+  alarms: AlarmFacts;
+  /** the xstat dump's alarms, zones, NTP status and uptime; null without an xstat dump */
+  statusDump: StatusDumpFacts | null;
 };
 
 export type TrafficServerFacts = {

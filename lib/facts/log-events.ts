@@ -25,7 +25,16 @@ export type LogEventKind =
   | "tls_negotiation"
   | "http_401"
   | "http_403"
-  | "sip_search_not_found";
+  | "sip_search_not_found"
+  | "alarm"
+  | "cluster_db_inconsistent"
+  | "cluster_connect_failed"
+  | "external_server_failure"
+  | "license_limit"
+  | "application_start"
+  | "application_failed"
+  | "restart_requested"
+  | "disk_full";
 
 /** countOnly: kinds that only tell whether the logs cover a subject (no lines kept) */
 type Spec = { kind: LogEventKind; needles: string[]; accept?: (text: string) => boolean; countOnly?: boolean };
@@ -53,6 +62,16 @@ export const LOG_EVENT_SPECS: readonly Spec[] = [
   { kind: "http_403", needles: ["403 Forbidden"] },
   // the call engine marks the calls whose dialled alias matched no search rule (lib/facts/sip)
   { kind: "sip_search_not_found", needles: ["Search Completed"], accept: (t) => isSearchNotFound(t) },
+  // Event Log and system lines (Administrator Guide, Events and Levels; TN 217230)
+  { kind: "alarm", needles: ["Alarm Raised", "Alarm Lowered", "Alarm raised", "Alarm lowered"], accept: (t) => t.indexOf("Id=") !== -1 },
+  { kind: "cluster_db_inconsistent", needles: ["Inconsistent Database"] },
+  { kind: "cluster_connect_failed", needles: ["Failed connecting to node"] },
+  { kind: "external_server_failure", needles: ["External Server Communication"] },
+  { kind: "license_limit", needles: ["License Limit Reached"] },
+  { kind: "application_start", needles: ['Event="Application Start"'] },
+  { kind: "application_failed", needles: ['Event="Application Failed"'] },
+  { kind: "restart_requested", needles: ['Event="Restart Requested"', 'Event="Reboot Requested"'] },
+  { kind: "disk_full", needles: ["No space left on device"] },
 ];
 
 /** Every substring a line must contain to be recorded by LogEventCollector.onLine. */
@@ -65,6 +84,18 @@ export const LOG_EVENT_NEEDLES: readonly string[] = LOG_EVENT_SPECS.flatMap((s) 
 export function isSearchNotFound(text: string): boolean {
   if (text.indexOf("OPTIONS") !== -1 && (/searchtype:\s*OPTIONS/i.test(text) || text.indexOf('Type="OPTIONS"') !== -1)) return false;
   return /found:\s*false/i.test(text) || /Found="\s*False\s*"/i.test(text);
+}
+
+/**
+ * The timestamp and host of a timestamped line the syslog prefix parser does not take, such as
+ * clusterdb lines written without a process token (`<ts> expc01 UTCTime="..." Module=...`, TN 217230).
+ */
+function stampAndHost(line: string): { timestamp: string; host: string; process: null; messageStart: number } | null {
+  if (!startsWithTimestamp(line)) return null;
+  const a = line.indexOf(" ");
+  const b = a === -1 ? -1 : line.indexOf(" ", a + 1);
+  if (b === -1) return null;
+  return { timestamp: line.slice(0, a), host: line.slice(a + 1, b), process: null, messageStart: b + 1 };
 }
 
 /** Does a line mentioning `_collab-edge` also say its certificate does not match? */
@@ -135,7 +166,7 @@ export class LogEventCollector {
       for (const spec of matched) this.counts[spec.kind] = (this.counts[spec.kind] ?? 0) + 1;
       return;
     }
-    const prefix = owner !== null ? parseSyslogPrefix(owner) : null;
+    const prefix = owner !== null ? (parseSyslogPrefix(owner) ?? stampAndHost(owner)) : null;
     const fields = stamped && prefix ? parseNameValues(text, prefix.messageStart) : (Object.create(null) as NameValues);
     const clipped = text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
     for (const spec of matched) {

@@ -15,6 +15,7 @@ import { consolidateResults } from "@/lib/pipeline/consolidate-results";
 import { buildMraRequests } from "@/lib/pipeline/build-mra-requests";
 import { buildSipDetail } from "@/lib/pipeline/build-sip-detail";
 import { buildUnexplainedWarnings } from "@/lib/pipeline/build-unexplained-warnings";
+import { buildCoverage } from "@/lib/pipeline/build-coverage";
 
 export { BundleError, DEFAULT_LIMITS };
 export type { Limits };
@@ -69,6 +70,7 @@ export async function analyzeBundle(
   const facts = collector.finish(read, fileName);
   if (options.signal?.aborted) throw new BundleError("aborted", "The analysis was cancelled.");
 
+  const results = consolidateResults(runSignatures(facts), SIGNATURES, facts.identity);
   return analysisOutputSchema.parse({
     catalogVersion: CATALOG_VERSION,
     bundle: {
@@ -83,13 +85,14 @@ export async function analyzeBundle(
       ...(read.partial ? { partial: read.partial } : {}),
       identity: { name: facts.identity.name, series: facts.identity.series, role: facts.identity.role, decidedBy: facts.identity.decidedBy },
     },
-    results: consolidateResults(runSignatures(facts), SIGNATURES, facts.identity),
+    results,
     details: {
       // Only bundles with a capture or certificate files get a certificates view.
       tls: facts.tls && (facts.tls.captureFiles.length > 0 || facts.tls.trustStoreFiles.length > 0 || facts.tls.serverCertificateFiles.length > 0) ? facts.tls.details : undefined,
       mraRequests: buildMraRequests(facts),
       unexplainedWarnings: buildUnexplainedWarnings(facts, SIGNATURES),
       sip: buildSipDetail(facts.sip),
+      coverage: buildCoverage(facts, results),
     },
     calls: facts.sip.counts.calls + facts.sip.counts.registrations > 0 ? facts.sip : undefined,
   });

@@ -6,6 +6,7 @@ import { presentedCertificateSchema, tlsDetailsSchema } from "@/lib/results/tls"
 import { mraRequestsDetailSchema } from "@/lib/results/mra-requests";
 import { unexplainedWarningsDetailSchema } from "@/lib/results/unexplained-warnings";
 import { callsOutputSchema, sipDetailSchema } from "@/lib/results/calls";
+import { coverageDetailSchema } from "@/lib/results/coverage";
 
 export const OUTCOMES = ["issue", "potential", "missing", "not_applicable", "ok"] as const;
 export const outcomeSchema = z.enum(OUTCOMES);
@@ -170,6 +171,8 @@ export const analysisDetailsSchema = z.object({
   unexplainedWarnings: unexplainedWarningsDetailSchema.optional(),
   /** counts of the SIP calls and registrations (the lists: GET /api/analyses/:id/calls, /registrations) */
   sip: sipDetailSchema.optional(),
+  /** what the bundle allowed the analysis to check, and what not */
+  coverage: coverageDetailSchema.optional(),
 });
 export type AnalysisDetails = z.infer<typeof analysisDetailsSchema>;
 

@@ -1,7 +1,7 @@
 // The catalog as data: what each signature checks and needs (GET /api/signatures, /signatures).
 import { z } from "zod";
 import { CATEGORIES, PRODUCTS, appliesToSchema } from "@/lib/signatures/signature";
-import { referenceSchema, severitySchema } from "@/lib/results/types";
+import { outcomeSchema, referenceSchema, severitySchema } from "@/lib/results/types";
 import { CATALOG_VERSION, SIGNATURES } from "@/lib/signatures/registry";
 
 export const catalogEntrySchema = z.object({
@@ -21,6 +21,8 @@ export const catalogEntrySchema = z.object({
   requires: z.array(z.string()),
   needles: z.array(z.string()),
   references: z.array(referenceSchema),
+  /** the outcomes the rule can give */
+  outcomes: z.array(outcomeSchema),
 });
 export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
 
@@ -46,6 +48,7 @@ export function getCatalog(): Catalog {
       requires: [...s.requires],
       needles: s.needles,
       references: s.references,
+      outcomes: s.outcomes,
     })),
   });
 }
@@ -56,4 +59,8 @@ export function describeAppliesTo(a: { from: string | null; below: string | null
   if (a.from) return `${a.from} and later`;
   if (a.below) return `below ${a.below}`;
   return "all versions";
+}
+
+export function getCatalogEntry(id: string): CatalogEntry | null {
+  return getCatalog().signatures.find((s) => s.id === id) ?? null;
 }

@@ -16,6 +16,7 @@ export const collabEdgeSanMismatch = defineSignature(
     title: "_collab-edge target not in the Expressway-E certificate (SAN mismatch)",
     severity: "high",
     category: "misconfiguration",
+    outcomes: ["issue", "ok", "missing"],
     area: "MRA / certificates",
     summary: "Where the logs show `_collab-edge` lookups together with a certificate name mismatch, names the domain and peer: clients reject the Expressway-E certificate.",
     products: ["Expressway-E"],

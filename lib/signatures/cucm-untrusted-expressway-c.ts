@@ -15,6 +15,7 @@ export const cucmUntrustedExpresswayC = defineSignature(
     title: "CUCM does not trust the Expressway-C certificate (tlsv1 alert unknown ca)",
     severity: "high",
     category: "misconfiguration",
+    outcomes: ["issue", "ok", "missing"],
     area: "SIP / TLS",
     summary: "Finds TLS handshakes the far end refused with `alert unknown ca`: the CUCM / IM&P node does not trust the CA that signed the Expressway-C certificate.",
     products: ["Expressway-C"],

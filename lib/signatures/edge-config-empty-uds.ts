@@ -30,6 +30,7 @@ export const edgeConfigEmptyUds = defineSignature(
     title: "Edge configuration lists no UDS server (empty _cisco-uds in get_edge_config)",
     severity: "critical",
     category: "misconfiguration",
+    outcomes: ["issue", "ok", "missing"],
     area: "MRA / edge configuration",
     summary: "Reads the `get_edge_config` responses in the logs and flags those whose `_cisco-uds` service has no server: the client cannot continue sign-in.",
     products: ["Expressway-C", "Expressway-E"],

@@ -15,6 +15,7 @@ export const edgeNextHopFailed = defineSignature(
     title: "Expressway-E cannot reach Expressway-C (502 Next Hop Connection Failed)",
     severity: "critical",
     category: "misconfiguration",
+    outcomes: ["issue", "ok", "not_applicable", "missing"],
     area: "MRA / traversal",
     summary: "Finds `502 Next Hop Connection Failed` on Expressway-E: the SSH tunnel to Expressway-C over the Unified Communications traversal zone is down, so every MRA HTTPS request fails.",
     products: ["Expressway-E"],

@@ -18,6 +18,7 @@ export const inboundTlsCertificate = defineSignature(
     title: "Inbound TLS refused: client certificate chain not trusted or no client certificate",
     severity: "high",
     category: "misconfiguration",
+    outcomes: ["issue", "ok", "missing"],
     area: "SIP / TLS",
     summary:
       "Finds inbound TLS negotiation errors caused by the connecting side's certificate: `self signed certificate in certificate chain` (its root CA is not trusted) and `no certificate returned` (no client certificate, typically one without the TLS Web Client Authentication EKU).",

@@ -26,9 +26,35 @@ import { sipMediaNotAcceptable } from "@/lib/signatures/sip-media-not-acceptable
 import { sipChallengeLoop } from "@/lib/signatures/sip-challenge-loop";
 import { sipRegistrationRefused } from "@/lib/signatures/sip-registration-refused";
 import { sipCallFixedDuration } from "@/lib/signatures/sip-call-fixed-duration";
+import { alarmRaisedNotLowered } from "@/lib/signatures/alarm-raised-not-lowered";
+import { hardwareFailure } from "@/lib/signatures/hardware-failure";
+import { databaseFailure } from "@/lib/signatures/database-failure";
+import { unifiedCmServerUnavailable } from "@/lib/signatures/unified-cm-server-unavailable";
+import { clusterReplicationError } from "@/lib/signatures/cluster-replication-error";
+import { clusterTlsPermissive } from "@/lib/signatures/cluster-tls-permissive";
+import { expresswayEReverseDns } from "@/lib/signatures/expressway-e-reverse-dns";
+import { smartLicensingCompliance } from "@/lib/signatures/smart-licensing-compliance";
+import { mraSshTunnelFailure } from "@/lib/signatures/mra-ssh-tunnel-failure";
+import { defaultPasswords } from "@/lib/signatures/default-passwords";
+import { restartRequiredPending } from "@/lib/signatures/restart-required-pending";
+import { clusterDatabaseInconsistent } from "@/lib/signatures/cluster-database-inconsistent";
+import { clusterCommunicationFailure } from "@/lib/signatures/cluster-communication-failure";
+import { dnsServerUnreachable } from "@/lib/signatures/dns-server-unreachable";
+import { ldapServerUnreachable } from "@/lib/signatures/ldap-server-unreachable";
+import { neighbourGatekeeperUnreachable } from "@/lib/signatures/neighbour-gatekeeper-unreachable";
+import { ntpNotSynchronised } from "@/lib/signatures/ntp-not-synchronised";
+import { callLicenseLimit } from "@/lib/signatures/call-license-limit";
+import { applicationFailed } from "@/lib/signatures/application-failed";
+import { restartDuringWindow } from "@/lib/signatures/restart-during-window";
+import { diskFull } from "@/lib/signatures/disk-full";
+import { serverCertificateValidity } from "@/lib/signatures/server-certificate-validity";
+import { serverCertificateWeakCrypto } from "@/lib/signatures/server-certificate-weak-crypto";
+import { trustStoreCaExpired } from "@/lib/signatures/trust-store-ca-expired";
+import { zoneNotActive } from "@/lib/signatures/zone-not-active";
+import { clusterPeerVersionMismatch } from "@/lib/signatures/cluster-peer-version-mismatch";
 
 /** Bump when a signature is added, removed, or changes its version. */
-export const CATALOG_VERSION = "2025.4.0";
+export const CATALOG_VERSION = "2025.5.0";
 
 export const SIGNATURES: readonly Signature[] = Object.freeze([
   x142TrafficServerVerification,
@@ -57,6 +83,32 @@ export const SIGNATURES: readonly Signature[] = Object.freeze([
   sipChallengeLoop,
   sipRegistrationRefused,
   sipCallFixedDuration,
+  alarmRaisedNotLowered,
+  hardwareFailure,
+  databaseFailure,
+  unifiedCmServerUnavailable,
+  clusterReplicationError,
+  clusterTlsPermissive,
+  expresswayEReverseDns,
+  smartLicensingCompliance,
+  mraSshTunnelFailure,
+  defaultPasswords,
+  restartRequiredPending,
+  clusterDatabaseInconsistent,
+  clusterCommunicationFailure,
+  dnsServerUnreachable,
+  ldapServerUnreachable,
+  neighbourGatekeeperUnreachable,
+  ntpNotSynchronised,
+  callLicenseLimit,
+  applicationFailed,
+  restartDuringWindow,
+  diskFull,
+  serverCertificateValidity,
+  serverCertificateWeakCrypto,
+  trustStoreCaExpired,
+  zoneNotActive,
+  clusterPeerVersionMismatch,
 ]);
 
 const ids = new Set<string>();

@@ -9,6 +9,7 @@ import {
   type Outcome,
   type Severity,
   type SignatureResult,
+  outcomeSchema,
   referenceSchema,
   severitySchema,
   signatureResultSchema,
@@ -51,6 +52,8 @@ export const signatureMetaSchema = z.object({
    */
   needles: z.array(z.string().min(1)).default([]),
   references: z.array(referenceSchema).default([]),
+  /** the outcomes the rule can give (besides `missing` on an internal error), shown in the catalog */
+  outcomes: z.array(outcomeSchema).default([]),
 });
 
 export type SignatureMeta = z.infer<typeof signatureMetaSchema> & {

@@ -14,6 +14,7 @@ export const ssoSamlFailure = defineSignature(
     title: "SSO over MRA: SAML response rejected or without uid attribute",
     severity: "high",
     category: "misconfiguration",
+    outcomes: ["issue", "ok", "missing"],
     area: "MRA / SSO",
     summary: "Finds `Invalid SAML Response` and `No uid Attribute in Assertion` in the Expressway's SSO handling and names the affected peers and users.",
     products: ["Expressway-C", "Expressway-E"],

@@ -24,6 +24,7 @@ export const tlsCertificateDiffersByPort = defineSignature(
     title: "A server presents different certificates on different ports (ECDSA / RSA split after X14.2)",
     severity: "medium",
     category: "misconfiguration",
+    outcomes: ["potential", "ok", "missing"],
     area: "Certificates (packet capture)",
     summary: "Reads the certificate each server presented on each port in the bundle's packet captures and points out a node whose ports differ in key type, self-signed state or trust: the ECDSA / RSA split after an upgrade to X14.2.",
     products: ["Expressway-C", "Expressway-E"],

@@ -25,6 +25,7 @@ export const tlsCertificateNameCoverage = defineSignature(
     title: "Certificates presented in the packet capture name the address the client connected to",
     severity: "high",
     category: "misconfiguration",
+    outcomes: ["issue", "potential", "ok", "missing"],
     area: "Certificates (packet capture)",
     summary: "Checks, from the packet captures, whether the certificate each server presented covers the SNI or the address Expressway connected to (SAN / CN, wildcards per RFC 6125).",
     products: ["Expressway-C", "Expressway-E"],

@@ -22,6 +22,7 @@ export const tlsPresentedCertificateValidity = defineSignature(
     title: "Certificates presented in the packet capture are within their validity period",
     severity: "high",
     category: "misconfiguration",
+    outcomes: ["issue", "potential", "ok", "missing"],
     area: "Certificates (packet capture)",
     summary: "Checks the validity dates of every certificate servers presented in the packet captures, at capture time: expired or not yet valid is an issue, expiring within 30 days a potential problem, even when the logs say nothing.",
     products: ["Expressway-C", "Expressway-E"],

@@ -14,6 +14,7 @@ export const traversalAuthentication = defineSignature(
     title: "Traversal zone: incorrect authentication credential",
     severity: "high",
     category: "misconfiguration",
+    outcomes: ["issue", "ok", "missing"],
     area: "Traversal zone",
     summary: "Finds `Incorrect authentication credential`: the traversal client (Expressway-C) authenticates with a username or password the Expressway-E does not accept.",
     products: ["Expressway-C", "Expressway-E"],

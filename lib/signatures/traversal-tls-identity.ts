@@ -14,6 +14,7 @@ export const traversalTlsIdentity = defineSignature(
     title: "Traversal zone: the peer's TLS certificate identity was unacceptable",
     severity: "high",
     category: "misconfiguration",
+    outcomes: ["issue", "ok", "missing"],
     area: "Traversal zone / TLS",
     summary:
       "Finds `Peer's TLS certificate identity was unacceptable`: the certificate of the Expressway at the other end of the traversal zone does not name the address the zone is configured with (TLS verify subject name).",

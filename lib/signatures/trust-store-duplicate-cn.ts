@@ -15,6 +15,7 @@ export const trustStoreDuplicateCn = defineSignature(
     title: "Two trusted CA certificates share a common name (CN)",
     severity: "high",
     category: "defect",
+    outcomes: ["issue", "ok", "missing"],
     area: "Certificates / trust store",
     summary: "Parses the CA list the bundle carries (`ca_*.pem`) and lists subject CNs held by more than one certificate.",
     products: ["Expressway-C", "Expressway-E"],

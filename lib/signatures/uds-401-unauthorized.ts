@@ -17,6 +17,7 @@ export const uds401Unauthorized = defineSignature(
     title: "UDS answers 401 Unauthorized to MRA clients",
     severity: "high",
     category: "misconfiguration",
+    outcomes: ["issue", "ok", "missing"],
     area: "MRA / authentication",
     summary: "Counts UDS (`/cucm-uds/`) requests proxied for MRA that CUCM answered with 401, per node and user: bad credentials, or a user whose home cluster is elsewhere (ILS / home cluster).",
     products: ["Expressway-C"],

@@ -15,6 +15,7 @@ export const uds403Forbidden = defineSignature(
     title: "MRA requests answered 403 Forbidden",
     severity: "high",
     category: "misconfiguration",
+    outcomes: ["issue", "ok", "missing"],
     area: "MRA / configuration",
     summary:
       "Counts MRA requests answered 403, per node, domain and user: domain not enabled for MRA (UC services), request not in the HTTP allow list, or token refused because of clock skew (NTP).",

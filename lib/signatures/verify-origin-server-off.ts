@@ -16,6 +16,7 @@ export const verifyOriginServerOff = defineSignature(
     title: "Origin server certificate verification is switched off (VerifyOriginServer Off)",
     severity: "medium",
     category: "misconfiguration",
+    outcomes: ["potential", "ok", "not_applicable", "missing"],
     area: "MRA / certificates",
     summary:
       "Reads `xConfiguration EdgeConfigServer VerifyOriginServer` on X14.2 and later: Off is the short-term workaround for CSCwc69661 and leaves the internal servers' certificates unchecked.",

@@ -20,6 +20,7 @@ export const x142EcdsaPreferred = defineSignature(
     title: "ECDSA certificates preferred after the upgrade to X14.2: CUCM's ECDSA certificate is not trusted",
     severity: "high",
     category: "misconfiguration",
+    outcomes: ["issue", "ok", "not_applicable", "missing"],
     area: "MRA / certificates",
     summary:
       "Combines the HTTPS client cipher string (no `ECDHE-RSA-AES256-GCM-SHA384:` prefix, so ECDSA is preferred) with self-signed certificate failures towards the same nodes: an issue only when a packet capture shows the ECDSA certificate presented, else a possibility inside the X14.2 card; never for expired certificates or unknown CAs in a chain.",

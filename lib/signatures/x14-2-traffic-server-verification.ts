@@ -31,6 +31,7 @@ export const x142TrafficServerVerification = defineSignature(
     title: "Expressway-C verifies CUCM / IM&P / Unity Connection certificates for MRA (X14.2 and later)",
     severity: "critical",
     category: "defect",
+    outcomes: ["issue", "potential", "ok", "not_applicable", "missing"],
     area: "MRA / certificates",
     summary:
       "Looks for the traffic server's certificate verification failures towards CUCM, IM&P and Unity Connection (self-signed, unknown CA, expired, address not in the certificate; OpenSSL 1.1 and 3 spellings) and names each node, port and cause.",

@@ -16,6 +16,7 @@ export const xcpPort7400Unreachable = defineSignature(
     title: "XCP port 7400 unreachable: IM&P presence and chat over MRA fail",
     severity: "high",
     category: "misconfiguration",
+    outcomes: ["issue", "ok", "missing"],
     area: "MRA / IM and Presence",
     summary: "Finds `Unable to connect to host ... port 7400`: the XCP router connection (Expressway-C to IM&P, or Expressway-E to Expressway-C) cannot be opened.",
     products: ["Expressway-C", "Expressway-E"],

@@ -54,6 +54,30 @@ test("the signatures page lists every signature with what it needs, linked from 
   await noHorizontalScroll(page);
 });
 
+test("the catalog filters by search, area and defect ID, and each signature has a page with its facts, outcomes and references", async ({ page }) => {
+  await page.goto(`${portal.url}/signatures`);
+  const all = await page.getByTestId("catalog-entry").count();
+  await page.getByTestId("catalog-defect").fill("CSCwc69661");
+  await expect(page.locator('[data-testid="catalog-entry"][data-signature-id="x14-2-traffic-server-verification"]')).toBeVisible();
+  expect(await page.getByTestId("catalog-entry").count()).toBeLessThan(all);
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(page.getByTestId("catalog-entry")).toHaveCount(all);
+  await page.getByTestId("catalog-area").selectOption("Clustering");
+  await page.getByTestId("catalog-search").fill("cluster-database");
+  await expect(page.getByTestId("catalog-entry")).toHaveCount(1);
+  await page.getByRole("link", { name: "Cluster database inconsistent between peers" }).click();
+  await page.waitForURL(/\/signatures\/cluster-database-inconsistent$/);
+  const detail = page.getByTestId("signature-detail");
+  await expect(detail).toContainText("Inconsistent Database");
+  await expect(page.getByTestId("signature-facts")).toContainText("events");
+  await expect(page.getByTestId("signature-outcomes").locator("[data-outcome]")).toHaveCount(4);
+  await expect(page.getByTestId("signature-references")).toContainText("TN 217230");
+  await page.setViewportSize({ width: 390, height: 900 });
+  await noHorizontalScroll(page);
+  await page.goto(`${portal.url}/signatures/no-such-signature`);
+  await expect(page.getByRole("heading", { name: "Nothing here" })).toBeVisible();
+});
+
 test("a cluster bundle shows one card naming the three broken nodes, and the MRA requests view filters", async ({ page }) => {
   const id = await uploadApi(await clusterBundle(), CLUSTER_BUNDLE_NAME);
   await page.setViewportSize({ width: 1440, height: 1000 });
