@@ -75,6 +75,15 @@ export async function revokeShareLink(analysisId: string, shareId: string): Prom
   return count > 0;
 }
 
+/** The stored analysis an active share token opens (its bundle and files), or null; not counted as an open. */
+export async function findSharedAnalysis(token: string) {
+  if (!looksLikeToken("share", token)) return null;
+  const { prisma } = getServices().db;
+  const link = await prisma.shareLink.findUnique({ where: { tokenHash: hashToken(token) }, include: { analysis: true } });
+  if (!link || link.revokedAt || (link.expiresAt && link.expiresAt <= new Date())) return null;
+  return link.analysis;
+}
+
 /**
  * The analysis a share token opens, or null when the token is unknown, revoked or expired. `count`
  * records an open (the page view counts; the page's polling does not).

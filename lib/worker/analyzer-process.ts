@@ -7,6 +7,7 @@ import { warmUp } from "@/lib/worker/warm-up";
 import type { ChildRequest, ChildResponse } from "@/lib/worker/protocol";
 import { getConfig } from "@/lib/platform/config";
 import { openStoredObject } from "@/lib/platform/storage/create-storage";
+import { storeLineIndex } from "@/lib/worker/store-line-index";
 
 function reply(message: ChildResponse): Promise<void> {
   return new Promise((resolve) => process.send!(message, undefined, {}, () => resolve()));
@@ -53,5 +54,12 @@ process.once("message", async (request: ChildRequest) => {
         : { ok: false, crash: `${(err as Error)?.name ?? "Error"}: ${(err as Error)?.stack?.split("\n").slice(1, 4).join(" | ") ?? ""}` };
   }
   await reply(response);
+  // The results are on their way to the database; the viewer's index costs the analysis nothing now.
+  if (response.ok && request.lineIndex) {
+    await storeLineIndex(request.lineIndex, request.fileName, getConfig()).catch((err) => {
+      // Never bundle content: the error's name and where it happened.
+      console.error(`[analyzer] the line index was not stored: ${(err as Error)?.name ?? "Error"}: ${(err as Error)?.stack?.split("\n")[1]?.trim() ?? ""}`);
+    });
+  }
   process.exit(0);
 });

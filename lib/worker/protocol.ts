@@ -3,8 +3,15 @@
 import type { Limits } from "@/lib/bundle/limits";
 import type { StoredObject } from "@/lib/platform/storage/storage";
 import type { AnalysisOutput } from "@/lib/results/types";
+import type { LineIndexRequest } from "@/lib/worker/store-line-index";
 
-export type ChildRequest = { object: StoredObject; fileName: string; limits: Partial<Limits> };
+export type ChildRequest = {
+  object: StoredObject;
+  fileName: string;
+  limits: Partial<Limits>;
+  /** where to store the bundle's line index once the results went back (lib/worker/store-line-index.ts) */
+  lineIndex?: LineIndexRequest;
+};
 export type AnalyzerStats = { ms: number; peakRssBytes: number };
 export type ChildResponse =
   | { ok: true; output: AnalysisOutput; stats: AnalyzerStats }

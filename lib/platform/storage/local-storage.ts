@@ -1,6 +1,6 @@
 // Bundles in a local directory under the data directory (the default). An upload is written to
 // `<key>.part` and renamed into place when complete, so a reader never sees half a bundle.
-import { createWriteStream } from "node:fs";
+import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { checkKey, type Storage } from "@/lib/platform/storage/storage";
@@ -29,6 +29,11 @@ export function createLocalStorage(root: string): Storage {
     },
     locate: (key) => ({ kind: "local", path: pathFor(key) }),
     size: async (key) => (await stat(pathFor(key))).size,
+    openFrom: async (key, start = 0) => {
+      const file = pathFor(key);
+      await stat(file); // a missing file fails here, not on the stream's first read
+      return createReadStream(file, { start, highWaterMark: 256 * 1024 });
+    },
     delete: (key) => rm(pathFor(key), { force: true }),
   };
 }
