@@ -8,7 +8,7 @@ import { decodeLine } from "@/lib/bundle/line-splitter";
 import { checkpointAtOrBefore, markAtOrBefore, type IndexedFile, type LineIndex } from "@/lib/bundle/line-index";
 
 /** The stored object from byte `start` to its end. */
-export type OpenFrom = (start: number) => Promise<NodeJS.ReadableStream>;
+export type OpenFrom = (start: number) => Promise<Readable>;
 
 /** A line as the viewer gets it: long lines are cut (the rest is counted, never held). */
 export type ViewLine = { n: number; text: string; truncated?: true; bytes?: number };
@@ -36,7 +36,8 @@ export async function* decompressedRange(index: LineIndex, open: OpenFrom, out: 
     let skip = attempt.skip + produced;
     const raw = await open(attempt.from);
     const inflater = attempt.inflate();
-    const stream: AsyncIterable<Buffer> = inflater ? (raw.pipe(inflater) as unknown as AsyncIterable<Buffer>) : (raw as unknown as AsyncIterable<Buffer>);
+    if (inflater) raw.on("error", (err) => (inflater as unknown as Readable).destroy(err));
+    const stream: AsyncIterable<Buffer> = inflater ? (raw.pipe(inflater) as unknown as AsyncIterable<Buffer>) : raw;
     try {
       for await (const chunk of stream) {
         let start = 0;
@@ -57,7 +58,7 @@ export async function* decompressedRange(index: LineIndex, open: OpenFrom, out: 
       // A raw inflate run past the first member's end fails on the gzip trailer: read on from the start.
       if (attempt.from === 0 || !compressed) throw err;
     } finally {
-      (raw as unknown as Readable).destroy?.();
+      raw.destroy();
       (inflater as unknown as Readable | null)?.destroy?.();
     }
   }
