@@ -11,9 +11,12 @@ import { BundleFacts, FilesTable, ReaderNotes } from "./bundle-summary";
 import { CertificatesPanel } from "./certificates-panel";
 import { CopyButton } from "./copy-button";
 import { ChevronRightIcon, ServerIcon, UploadIcon } from "./icons";
+import { LogLinkProvider } from "./log-viewer/log-link";
 import { OutcomeTabs } from "./outcome-tabs";
 import { CallsPanel } from "./calls-panel";
-import { resultAnchor } from "./result-card";
+import { PrintedFindings } from "./printed-findings";
+import { ReportButtons } from "./report-buttons";
+import { resultAnchor } from "@/lib/ui/result-anchor";
 import { MraRequestsView } from "./mra-requests-view";
 import { ReadingReportPanel } from "./reading-report-panel";
 import { ReanalyzeButton } from "./reanalyze-button";
@@ -81,6 +84,8 @@ export function AnalysisOverview({
   initialTab,
   pollUrl,
   readOnly = false,
+  pageBase,
+  apiBase,
   actions,
   children,
 }: {
@@ -88,6 +93,10 @@ export function AnalysisOverview({
   initialTab?: string | null;
   pollUrl?: string;
   readOnly?: boolean;
+  /** `/analyses/<id>` or `/s/<token>`: where evidence lines open the log viewer */
+  pageBase: string;
+  /** `/api/analyses/<id>` or `/api/shared/<token>`: reports and downloads */
+  apiBase: string;
   actions?: React.ReactNode;
   children?: React.ReactNode;
 }) {
@@ -170,6 +179,7 @@ export function AnalysisOverview({
   const decidedBy = b.identity?.name && b.identity.decidedBy.length > 0 ? `Detected from ${b.identity.decidedBy.join(", ")}` : null;
 
   return (
+    <LogLinkProvider value={pageBase}>
     <div className="space-y-6" data-testid="analysis-view" data-status={view.status}>
       {readOnly ? (
         <p data-testid="read-only-banner" className="flex flex-wrap items-center gap-x-2 gap-y-1 rounded-lg border border-brand-200 bg-brand-50 px-4 py-2.5 text-sm text-brand-900">
@@ -240,6 +250,7 @@ export function AnalysisOverview({
           <BundleFacts view={view} />
         </div>
         {view.status === "done" && <VerdictBar view={view} />}
+        {view.status === "done" && <ReportButtons apiBase={apiBase} downloads={!readOnly} />}
       </section>
 
       {children}
@@ -255,11 +266,17 @@ export function AnalysisOverview({
       {active && <AnalysisStatusPanel view={view} connection={connection} />}
       {view.status === "failed" && <AnalysisErrorPanel view={view} />}
       {view.status === "done" && <WhatChangedPanel view={view} />}
-      {view.status === "done" && <OutcomeTabs results={view.results} counts={view.counts} selected={tab} onSelect={selectTab} />}
+      {view.status === "done" && (
+        <div className="print:hidden">
+          <OutcomeTabs results={view.results} counts={view.counts} selected={tab} onSelect={selectTab} />
+        </div>
+      )}
+      {view.status === "done" && <PrintedFindings results={view.results} />}
       {view.status === "done" && view.details.sip && <CallsPanel apiBase={pollUrl ?? `/api/analyses/${encodeURIComponent(view.id)}`} detail={view.details.sip} />}
       {view.status === "done" && view.details?.tls && <CertificatesPanel tls={view.details.tls} />}
       {view.status === "done" && view.details.mraRequests && <MraRequestsView detail={view.details.mraRequests} />}
       {view.status === "done" && view.details.unexplainedWarnings && <UnexplainedWarningsPanel detail={view.details.unexplainedWarnings} />}
     </div>
+    </LogLinkProvider>
   );
 }

@@ -6,6 +6,7 @@ import { useState } from "react";
 import type { Evidence } from "@/lib/results/types";
 import { withContext } from "@/lib/ui/evidence-rows";
 import { CopyIconButton } from "./copy-button";
+import { useLogLineHref } from "./log-viewer/log-link";
 
 const COLLAPSED_LINES = 12;
 
@@ -17,7 +18,8 @@ const PREFIX = /^(\d{4}-\d{2}-\d{2}T\S+)(\s+)(\S+)(\s+)([^\s:[]+(?:\[\d+\])?:?)/
 const HIGHLIGHT =
   /(\bERROR\b|\bCRITICAL\b|Action=Terminate|\bfailed\b|Error=[^=]*?(?=\s+\w+=|$)|\bWARNING\b|Level="(?:ERROR|WARN|WARNING|1)"|Detail="[^"]*"|\bdepth=\d+|\b(?:\d{1,3}\.){3}\d{1,3}\b)/g;
 
-function tokenize(line: string): Token[] {
+/** The line's prefix and telling parts as classed text tokens (the log viewer colours its lines the same way). */
+export function tokenize(line: string): Token[] {
   const out: Token[] = [];
   let rest = line;
   const m = PREFIX.exec(line);
@@ -58,7 +60,8 @@ function groupByFile(evidence: Evidence[]): Group[] {
   return groups;
 }
 
-function EvidenceRow({ e, gutterCh, hasCounts, countCh }: { e: Evidence; gutterCh: number; hasCounts: boolean; countCh: number }) {
+function EvidenceRow({ e, gutterCh, hasCounts, countCh, card }: { e: Evidence; gutterCh: number; hasCounts: boolean; countCh: number; card?: string }) {
+  const href = useLogLineHref();
   return (
                 <div className="flex hover:bg-white/[0.03]" data-ref={`${e.file}:${e.line}`}>
                   <span
@@ -67,7 +70,18 @@ function EvidenceRow({ e, gutterCh, hasCounts, countCh }: { e: Evidence; gutterC
                     title={`${e.file}:${e.line}`}
                   >
                     <span className="sr-only">{e.file}:</span>
-                    {e.line}
+                    {href ? (
+                      <a
+                        href={href(e.file, e.line, card)}
+                        className="text-sky-400 underline decoration-sky-400/30 underline-offset-2 hover:text-sky-300"
+                        title={`Open ${e.file} at line ${e.line} in the log viewer`}
+                        data-testid="evidence-line-link"
+                      >
+                        {e.line}
+                      </a>
+                    ) : (
+                      e.line
+                    )}
                   </span>
                   {hasCounts && (
                     <span className="flex shrink-0 items-start justify-start pt-0.5 select-none" style={{ width: `${countCh}ch` }}>
@@ -96,8 +110,10 @@ function EvidenceRow({ e, gutterCh, hasCounts, countCh }: { e: Evidence; gutterC
   );
 }
 
-export function LogSnippet({ evidence }: { evidence: Evidence[] }) {
-  const [expanded, setExpanded] = useState(false);
+/** `card`: the anchor of the card it belongs to, so the viewer can link back to it. */
+export function LogSnippet({ evidence, card, printed = false }: { evidence: Evidence[]; card?: string; printed?: boolean }) {
+  const [open, setExpanded] = useState(false);
+  const expanded = printed || open;
   const [context, setContext] = useState(false);
   const hasContext = evidence.some((e) => (e.context?.before.length ?? 0) + (e.context?.after.length ?? 0) > 0);
   if (evidence.length === 0) return null;
@@ -145,7 +161,7 @@ export function LogSnippet({ evidence }: { evidence: Evidence[] }) {
                     <code className="pr-4 whitespace-pre text-slate-500">{row.text}</code>
                   </div>
                 ) : (
-                <EvidenceRow key={`${row.e.line}-${i}`} e={row.e} gutterCh={gutterCh} hasCounts={hasCounts} countCh={countCh} />
+                <EvidenceRow key={`${row.e.line}-${i}`} e={row.e} gutterCh={gutterCh} hasCounts={hasCounts} countCh={countCh} card={card} />
                 ),
               )}
             </div>

@@ -7,11 +7,9 @@ import { AffectedTable } from "./affected-table";
 import { DefectBadge, OUTCOME_STYLE, SeverityBadge } from "./badges";
 import { ExternalIcon, LinkIcon } from "./icons";
 import { LogSnippet } from "./log-snippet";
+import { resultAnchor } from "@/lib/ui/result-anchor";
 import { RichText } from "./rich-text";
 
-export function resultAnchor(signatureId: string): string {
-  return `sig-${signatureId.replace(/[^A-Za-z0-9_-]/g, "-")}`;
-}
 
 function Section({ label, children, tone }: { label: string; children: React.ReactNode; tone?: "action" }) {
   return (
@@ -57,8 +55,20 @@ function FoldedCheck({ result, relation }: { result: SignatureResult; relation: 
   );
 }
 
-export function ResultCard({ result, folded = [], defaultExpanded = true }: { result: SignatureResult; folded?: SignatureResult[]; defaultExpanded?: boolean }) {
-  const [expanded, setExpanded] = useState(defaultExpanded);
+/** `printed`: the copy printing shows (components/printed-findings.tsx): always in full, no anchor of its own. */
+export function ResultCard({
+  result,
+  folded = [],
+  defaultExpanded = true,
+  printed = false,
+}: {
+  result: SignatureResult;
+  folded?: SignatureResult[];
+  defaultExpanded?: boolean;
+  printed?: boolean;
+}) {
+  const [open, setExpanded] = useState(defaultExpanded);
+  const expanded = printed || open;
   const style = OUTCOME_STYLE[result.outcome];
   const anchor = resultAnchor(result.signatureId);
   const totalHits = result.affected.reduce((n, a) => n + a.count, 0);
@@ -69,12 +79,12 @@ export function ResultCard({ result, folded = [], defaultExpanded = true }: { re
 
   return (
     <article
-      id={anchor}
-      data-testid="result-card"
+      id={printed ? undefined : anchor}
+      data-testid={printed ? "printed-result-card" : "result-card"}
       data-signature-id={result.signatureId}
       data-outcome={result.outcome}
       className="card relative scroll-mt-20 overflow-hidden"
-      aria-labelledby={`${anchor}-title`}
+      aria-labelledby={printed ? undefined : `${anchor}-title`}
     >
       <div className={`absolute inset-y-0 left-0 w-1 ${style.bar}`} aria-hidden="true" />
       <header className={`flex flex-col px-5 sm:px-6 ${quiet ? "gap-2 pt-3.5 pb-2.5" : "gap-3 pt-4 pb-3"}`}>
@@ -98,7 +108,7 @@ export function ResultCard({ result, folded = [], defaultExpanded = true }: { re
           </a>
         </div>
         <h3
-          id={`${anchor}-title`}
+          id={printed ? undefined : `${anchor}-title`}
           className={`leading-snug font-semibold text-balance text-slate-900 ${quiet ? "text-[15px]" : "text-base sm:text-lg"}`}
         >
           {result.title}
@@ -146,7 +156,7 @@ export function ResultCard({ result, folded = [], defaultExpanded = true }: { re
           )}
           {result.evidence.length > 0 && (
             <Section label="Evidence">
-              <LogSnippet evidence={result.evidence} />
+              <LogSnippet evidence={result.evidence} card={anchor} printed={printed} />
             </Section>
           )}
           {folded.length > 0 && (

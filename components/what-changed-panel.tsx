@@ -2,7 +2,7 @@
 // and signatures that did not exist in the earlier catalog.
 import { OUTCOME_LABELS, type AnalysisView, type Outcome } from "@/lib/results/types";
 import { OUTCOME_STYLE } from "./badges";
-import { resultAnchor } from "./result-card";
+import { resultAnchor } from "@/lib/ui/result-anchor";
 
 function OutcomePill({ o }: { o: Outcome | null }) {
   if (o === null) return <span className="text-xs text-slate-400">not run</span>;

@@ -24,5 +24,6 @@ export default async function SharedAnalysisPage({ params }: Props) {
   const { token } = await params;
   const view = await open(token);
   if (!view) notFound();
-  return <AnalysisOverview key={view.id} initial={view} readOnly pollUrl={`/api/shared/${encodeURIComponent(token)}`} />;
+  const api = `/api/shared/${encodeURIComponent(token)}`;
+  return <AnalysisOverview key={view.id} initial={view} readOnly pollUrl={api} apiBase={api} pageBase={`/s/${encodeURIComponent(token)}`} />;
 }
