@@ -71,7 +71,11 @@ export function streamLineSearch(bundle: BundleLines, name: string, query: Searc
         send({ done: true, ...summary });
       } catch (err) {
         if (err instanceof SearchStopped) send({ error: { code: err.code, message: err.message } });
-        else send({ error: { code: "internal_error", message: "The search failed on our side. Try again." } });
+        else {
+          // the error's name and where, never the lines searched
+          console.error(`[search] failed: ${(err as Error)?.name ?? "Error"}: ${(err as Error)?.stack?.split("\n")[1]?.trim() ?? ""}`);
+          send({ error: { code: "internal_error", message: "The search failed on our side. Try again." } });
+        }
       } finally {
         search.close();
         controller.close();

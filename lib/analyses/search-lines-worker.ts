@@ -2,12 +2,14 @@
 // it the inflated bytes). A regex runs here, not on the web server's event loop, so one that backtracks
 // for ever only costs this thread, which is terminated when a chunk takes too long. The source is handed
 // to the Worker as a string (eval), so it needs no bundling: the function below must stay
-// self-contained (no imports, no outer names).
+// self-contained (no imports, no outer names, node's modules through process.getBuiltinModule).
 
 /* eslint-disable */
 function searchLinesWorker() {
-  const { parentPort } = require("node:worker_threads");
-  const { isAscii } = require("node:buffer");
+  // not require(): a bundler (Next's) rewrites those into its own module table, which the worker lacks
+  const getBuiltin = (process as unknown as { getBuiltinModule: (id: string) => any }).getBuiltinModule;
+  const { parentPort } = getBuiltin("node:worker_threads");
+  const { isAscii } = getBuiltin("node:buffer");
   const KEEP = 16 * 1024;
   const CARRY_MAX = 2 * 1024 * 1024;
   const RANK: Record<string, number> = { TRACE: 0, DEBUG: 1, INFO: 2, NOTICE: 2, WARN: 3, WARNING: 3, ERROR: 4, CRITICAL: 5, FATAL: 5 };
