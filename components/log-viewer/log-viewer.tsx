@@ -322,10 +322,10 @@ export function LogViewer({
                   key={c.anchor}
                   href={`${pageBase}#${c.anchor}`}
                   title={`Evidence for: ${c.title}`}
-                  className="rounded bg-amber-400/15 px-1 text-[10px] leading-4 font-semibold text-amber-300 ring-1 ring-amber-400/30 ring-inset hover:bg-amber-400/25"
+                  className="max-w-[16rem] truncate rounded bg-amber-400/15 px-1 font-sans text-[10px] leading-4 font-semibold text-amber-300 ring-1 ring-amber-400/30 ring-inset hover:bg-amber-400/25"
                   data-testid="evidence-card-link"
                 >
-                  evidence
+                  {c.title}
                 </a>
               ))}
             </span>

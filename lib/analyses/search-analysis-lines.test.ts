@@ -50,6 +50,9 @@ describe("searching a file's lines", () => {
     assert.deepEqual(errors.matches.map((m) => m.n), [1, 1001, 2001]);
     const warnings = await run(bundle, { level: "warn", process: "traffic_server", limit: "3" });
     assert.deepEqual(warnings.matches.map((m) => m.n), [250, 500, 750]);
+    // traffic_server's native lines name their level as a tag (the sample bundle's line 305)
+    const native = await bundleOf("2024-03-05T04:12:52.358-05:00 expc1 traffic_server[2030]: [ET_NET 3] WARNING: Core server certificate verification failed for (cucm-pub.acme.test). Action=Terminate\n2024-03-05T04:12:52.358-05:00 expc1 traffic_server[2030]: [ET_NET 3] NOTE: traffic server running\n");
+    assert.deepEqual((await run(native, { level: "warn" })).matches.map((m) => m.n), [1]);
     const sip = await run(bundle, { module: "network", q: "n=2001", limit: "5" });
     assert.deepEqual(sip.matches.map((m) => m.n), [2001]);
     assert.equal(sip.last.reason, "end");

@@ -14,6 +14,9 @@ import { SEARCH_LINES_WORKER_SOURCE } from "@/lib/analyses/search-lines-worker";
 export const TIME_LIMIT_MS = 10_000;
 const CHUNK_LIMIT_MS = 3_000;
 const MAX_LIMIT = 500;
+/** searches running at once in this process (each has a thread); more wait for none, they get a 429 */
+const MAX_RUNNING = 4;
+let running = 0;
 const LEVELS = ["error", "warn", "info", "debug", "trace"] as const;
 
 export const searchQuerySchema = z
@@ -60,29 +63,43 @@ export function streamLineSearch(bundle: BundleLines, name: string, query: Searc
   const file = bundle.file(name);
   if (!file.text) throw new ApiError(415, "not_text", "This file is not text (it looks binary), so it cannot be searched. Download it instead.");
   const { pattern, flags } = compile(query);
+  if (running >= MAX_RUNNING) throw new ApiError(429, "search_busy", "Too many searches are running on this server; try again in a few seconds.", { "Retry-After": "5" });
+  running++;
+  let released = false;
+  const release = () => {
+    if (!released) running--;
+    released = true;
+  };
   const encoder = new TextEncoder();
   let search: Search | null = null;
+  let cancelled = false;
   return new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (v: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(v)}\n`));
+      const send = (v: unknown) => {
+        if (!cancelled) controller.enqueue(encoder.encode(`${JSON.stringify(v)}\n`));
+      };
       search = new Search(bundle, file, { pattern, flags, level: query.level ?? null, process: query.process ?? null, module: query.module ?? null });
       try {
         const summary = query.dir === "prev" ? await search.backward(query.from ?? file.lines + 1, query.limit, send) : await search.forward(query.from ?? 1, query.limit, send);
         send({ done: true, ...summary });
       } catch (err) {
         if (err instanceof SearchStopped) send({ error: { code: err.code, message: err.message } });
-        else {
+        else if (!cancelled) {
           // the error's name and where, never the lines searched
           console.error(`[search] failed: ${(err as Error)?.name ?? "Error"}: ${(err as Error)?.stack?.split("\n")[1]?.trim() ?? ""}`);
           send({ error: { code: "internal_error", message: "The search failed on our side. Try again." } });
         }
       } finally {
         search.close();
-        controller.close();
+        release();
+        if (!cancelled) controller.close();
       }
     },
     cancel() {
+      // the client went away: stop reading and matching
+      cancelled = true;
       search?.close();
+      release();
     },
   });
 }

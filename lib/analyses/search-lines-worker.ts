@@ -12,7 +12,7 @@ function searchLinesWorker() {
   const { isAscii } = getBuiltin("node:buffer");
   const KEEP = 16 * 1024;
   const CARRY_MAX = 2 * 1024 * 1024;
-  const RANK: Record<string, number> = { TRACE: 0, DEBUG: 1, INFO: 2, NOTICE: 2, WARN: 3, WARNING: 3, ERROR: 4, CRITICAL: 5, FATAL: 5 };
+  const RANK: Record<string, number> = { TRACE: 0, DIAG: 0, DEBUG: 1, INFO: 2, NOTICE: 2, NOTE: 2, STATUS: 2, WARN: 3, WARNING: 3, ERROR: 4, CRITICAL: 5, FATAL: 5, ALERT: 5, EMERGENCY: 5 };
   let matcher: RegExp | null = null;
   let minLevel = -1;
   let processName: string | null = null;
@@ -45,10 +45,20 @@ function searchLinesWorker() {
     return tok.indexOf("=") === -1 && tok.length > 0 ? tok : null;
   }
 
+  // traffic_server's own lines carry no Level="…" but a diagnostic tag: "[ET_NET 3] WARNING: …"
+  const NATIVE_LEVEL = /\] (EMERGENCY|ALERT|FATAL|ERROR|WARNING|NOTE|STATUS|DIAG|DEBUG): /;
+
+  function levelOf(s: string): string | null {
+    const level = quoted(s, 'Level="');
+    if (level !== null) return level.trim().toUpperCase();
+    const m = NATIVE_LEVEL.exec(s.length > 300 ? s.slice(0, 300) : s);
+    return m === null ? null : m[1];
+  }
+
   function wanted(s: string): boolean {
     if (minLevel >= 0) {
-      const level = quoted(s, 'Level="');
-      const rank = level === null ? undefined : RANK[level.trim().toUpperCase()];
+      const level = levelOf(s);
+      const rank = level === null ? undefined : RANK[level];
       if (rank === undefined || rank < minLevel) return false;
     }
     if (processName !== null && (processOf(s) ?? "").toLowerCase() !== processName) return false;
