@@ -6,8 +6,9 @@
 import { constants, createGunzip, inflateRawSync } from "node:zlib";
 import type { FileKind } from "@/lib/bundle/bundle-file";
 import { isGzip, looksLikeTar, looksLikeText } from "@/lib/bundle/detect-format";
-import { safeEntryName } from "@/lib/bundle/entry-name";
 import { classifyFile, textUploadFile } from "@/lib/bundle/file-kind";
+import { admitMember } from "@/lib/bundle/tar-member";
+import { TarScanner } from "@/lib/bundle/tar-scan";
 import { LINE_INDEX_VERSION, type Checkpoint, type IndexedFile, type LineIndex } from "@/lib/bundle/line-index";
 import type { BundleFormat } from "@/lib/bundle/read-bundle";
 
@@ -293,6 +294,7 @@ class FileTable {
   ) {}
 
   start(name: string, kind: FileKind, offset: number, size: number): void {
+    this.finish();
     const file: IndexedFile = { name, kind, offset, size, text: false, lines: 0, marks: new Float64Array(0) };
     this.files.push(file);
     this.current = { file, rel: 0, lfs: 0, lastByte: -1, marks: [1, 0], markLine: 1, markOff: 0, head: [], headLen: 0, decided: false };
@@ -372,148 +374,45 @@ class SingleFile implements ByteSink {
 }
 
 /**
- * Walks the tar stream's 512-byte headers as tar-stream reads them (ustar prefix, GNU long names, pax
- * `path`), so names come out as the analysis saw them; only regular files become entries.
+ * Walks the tar stream with the reader's own scanner and member rules (lib/bundle/tar-scan.ts,
+ * tar-member.ts), so files are named exactly as the analysis named them; only regular files become
+ * entries, each with the offset of its body in the decompressed stream.
  */
 class TarWalker implements ByteSink {
+  private readonly tar = new TarScanner();
+  /** decompressed offset of the current chunk's first byte */
   private pos = 0;
-  private header = Buffer.alloc(512);
-  private headerLen = 0;
-  /** bytes of the current member's body (and padding) still to come */
-  private bodyLeft = 0;
-  private padLeft = 0;
-  private mode: "header" | "file" | "skip" | "meta" = "header";
-  private meta: Buffer[] = [];
-  private metaType = "";
-  private longName: string | null = null;
-  private paxPath: string | null = null;
-  private globalPaxPath: string | null = null;
+  private inFile = false;
 
   constructor(private readonly files: FileTable) {}
 
   write(buf: Buffer, start: number, end: number): void {
-    let at = start;
-    while (at < end) {
-      if (this.mode === "header") {
-        const take = Math.min(512 - this.headerLen, end - at);
-        buf.copy(this.header, this.headerLen, at, at + take);
-        this.headerLen += take;
-        at += take;
-        this.pos += take;
-        if (this.headerLen === 512) {
-          this.headerLen = 0;
-          this.onHeader();
+    const chunk = start === 0 && end === buf.length ? buf : buf.subarray(start, end);
+    const tar = this.tar;
+    let at = 0;
+    for (let event = tar.next(chunk, at); event !== null; event = tar.next(chunk, at)) {
+      at = tar.offset;
+      if (event.type === "data") {
+        if (this.inFile) {
+          const from = event.bytes.byteOffset - chunk.byteOffset;
+          this.files.body(chunk, from, from + event.bytes.length);
         }
-        continue;
+      } else if (event.type === "entry-end") {
+        if (this.inFile) this.files.finish();
+        this.inFile = false;
+      } else {
+        const member = admitMember(event.header);
+        if (member.file) {
+          this.files.start(member.file.name, member.file.kind, this.pos + tar.offset, member.file.size);
+          this.inFile = true;
+        }
       }
-      if (this.bodyLeft > 0) {
-        const take = Math.min(this.bodyLeft, end - at);
-        if (this.mode === "file") this.files.body(buf, at, at + take);
-        else if (this.mode === "meta" && this.meta.reduce((s, b) => s + b.length, 0) < 1024 * 1024) this.meta.push(Buffer.from(buf.subarray(at, at + take)));
-        this.bodyLeft -= take;
-        at += take;
-        this.pos += take;
-        if (this.bodyLeft > 0) continue;
-        this.onBodyEnd();
-      }
-      if (this.padLeft > 0) {
-        const take = Math.min(this.padLeft, end - at);
-        this.padLeft -= take;
-        at += take;
-        this.pos += take;
-      }
-      if (this.bodyLeft === 0 && this.padLeft === 0) this.mode = "header";
     }
+    this.pos += chunk.length;
   }
 
   end(): void {
-    if (this.mode === "file") this.files.finish();
+    if (this.inFile) this.files.finish();
+    this.inFile = false;
   }
-
-  private onHeader(): void {
-    const h = this.header;
-    if (h.every((b) => b === 0)) return; // end-of-archive blocks
-    const type = String.fromCharCode(h[156] || 48);
-    const size = readSize(h);
-    this.bodyLeft = size;
-    this.padLeft = (512 - (size % 512)) % 512;
-    if (type === "L" || type === "x" || type === "g") {
-      this.mode = "meta";
-      this.metaType = type;
-      this.meta = [];
-    } else if (type === "0" || type === "7") {
-      const raw = this.paxPath ?? this.longName ?? this.globalPaxPath ?? headerName(h);
-      this.paxPath = null;
-      this.longName = null;
-      const name = safeEntryName(raw);
-      if (name === null) this.mode = "skip";
-      else {
-        this.mode = "file";
-        this.files.start(name, classifyFile(name), this.pos, size);
-      }
-    } else {
-      this.paxPath = null;
-      this.longName = null;
-      this.mode = "skip";
-    }
-    if (this.bodyLeft === 0) this.onBodyEnd();
-    if (this.bodyLeft === 0 && this.padLeft === 0) this.mode = "header";
-  }
-
-  private onBodyEnd(): void {
-    if (this.mode === "file") this.files.finish();
-    else if (this.mode === "meta") {
-      const body = Buffer.concat(this.meta);
-      if (this.metaType === "L") this.longName = body.toString("utf8").replace(/\0+$/, "");
-      else {
-        const path = paxPath(body);
-        if (this.metaType === "x") this.paxPath = path;
-        else if (path !== null) this.globalPaxPath = path;
-      }
-      this.meta = [];
-    }
-    this.mode = this.padLeft > 0 ? "skip" : "header";
-  }
-}
-
-function readSize(h: Buffer): number {
-  if (h[124] & 0x80) {
-    // base-256 (GNU), for members of 8 GiB and more
-    let n = 0;
-    for (let i = 125; i < 136; i++) n = n * 256 + h[i];
-    return n;
-  }
-  const s = h.toString("latin1", 124, 136).replace(/[\0 ]+$/g, "").trim();
-  return s ? parseInt(s, 8) || 0 : 0;
-}
-
-function cString(h: Buffer, start: number, end: number): string {
-  const nul = h.indexOf(0, start);
-  return h.toString("utf8", start, nul === -1 || nul > end ? end : nul);
-}
-
-function headerName(h: Buffer): string {
-  const name = cString(h, 0, 100);
-  // ustar's prefix field; GNU's "ustar  " magic uses those bytes for other things
-  if (h.toString("latin1", 257, 263) === "ustar\0") {
-    const prefix = cString(h, 345, 500);
-    if (prefix) return `${prefix}/${name}`;
-  }
-  return name;
-}
-
-function paxPath(body: Buffer): string | null {
-  let at = 0;
-  let path: string | null = null;
-  while (at < body.length) {
-    const space = body.indexOf(32, at);
-    if (space === -1) break;
-    const len = parseInt(body.toString("latin1", at, space), 10);
-    if (!len || len <= 0) break;
-    const record = body.toString("utf8", space + 1, at + len - 1);
-    const eq = record.indexOf("=");
-    if (eq !== -1 && record.slice(0, eq) === "path") path = record.slice(eq + 1);
-    at += len;
-  }
-  return path;
 }
