@@ -129,11 +129,14 @@ test("prints the overview without navigation or buttons, every card in full, not
   await expect(page.getByTestId("report-buttons")).toBeHidden();
   await expect(page.locator("button:visible")).toHaveCount(0);
   await expect(page.locator('[role="tablist"]')).toBeHidden();
+  await expect(page.getByTestId("share-panel")).toBeHidden();
   const analysis = await (await fetch(`${portal.url}/api/analyses/${id}`, { headers: user.auth })).json();
   await expect(page.getByTestId("printed-result-card")).toHaveCount(analysis.results.length);
   // every card's sections are there, e.g. the action of each issue
   for (const r of analysis.results.filter((r: { outcome: string }) => r.outcome === "issue")) {
-    await expect(page.locator(`[data-testid="printed-result-card"][data-signature-id="${r.signatureId}"]`)).toContainText("Action");
+    const printed = page.locator(`[data-testid="printed-result-card"][data-signature-id="${r.signatureId}"]`);
+    await expect(printed).toContainText("Action");
+    for (const d of r.defects) await expect(printed.getByText(d, { exact: true })).toBeVisible();
   }
   const wide = await page.evaluate(() => {
     const limit = document.documentElement.clientWidth + 1;
@@ -147,5 +150,5 @@ test("prints the overview without navigation or buttons, every card in full, not
   });
   expect(wide).toEqual([]);
   await page.screenshot({ path: "test-results/overview-print.png", fullPage: true });
-  await page.screenshot({ path: "test-results/overview-print-top.png", clip: { x: 0, y: 0, width: 700, height: 1400 } });
+  await page.getByTestId("printed-result-card").first().screenshot({ path: "test-results/overview-print-card.png" });
 });
