@@ -137,7 +137,7 @@ test("prints the overview without navigation or buttons, every card in full, not
   for (const r of analysis.results.filter((r: { outcome: string }) => r.outcome === "issue")) {
     const printed = page.locator(`[data-testid="printed-result-card"][data-signature-id="${r.signatureId}"]`);
     await expect(printed).toContainText("Action");
-    for (const d of r.defects) await expect(printed.getByText(d, { exact: true })).toBeVisible();
+    for (const d of r.defects) await expect(printed.getByText(d, { exact: true }).first()).toBeVisible();
   }
   const wide = await page.evaluate(() => {
     const limit = document.documentElement.clientWidth + 1;
