@@ -128,7 +128,7 @@ test("prints the overview without navigation or buttons, every card in full, not
   await expect(page.locator("body > header")).toBeHidden();
   await expect(page.getByTestId("report-buttons")).toBeHidden();
   await expect(page.locator("button:visible")).toHaveCount(0);
-  await expect(page.locator('[role="tablist"]')).toBeHidden();
+  await expect(page.getByRole("tablist", { name: "Findings by outcome" })).toBeHidden();
   await expect(page.getByTestId("share-panel")).toBeHidden();
   const analysis = await (await fetch(`${portal.url}/api/analyses/${id}`, { headers: user.auth })).json();
   // as the tabs show them: checks folded into another card (partOf) print inside it
