@@ -15,8 +15,11 @@ import { CopyButton } from "./copy-button";
 import { HostHistoryPanel } from "./host-history-panel";
 import { LocalTime } from "./local-time";
 import { ChevronRightIcon, ServerIcon, UploadIcon } from "./icons";
+import { LogLinkProvider } from "./log-viewer/log-link";
 import { OutcomeTabs } from "./outcome-tabs";
 import { CallsPanel } from "./calls-panel";
+import { PrintedFindings } from "./printed-findings";
+import { ReportButtons } from "./report-buttons";
 import { resultAnchor } from "@/lib/ui/result-anchor";
 import { MraRequestsView } from "./mra-requests-view";
 import { ReadingReportPanel } from "./reading-report-panel";
@@ -90,6 +93,8 @@ export function AnalysisOverview({
   pollUrl,
   readOnly = false,
   shareExpiresAt = null,
+  pageBase,
+  apiBase,
   actions,
   children,
 }: {
@@ -99,6 +104,10 @@ export function AnalysisOverview({
   readOnly?: boolean;
   /** the read-only view: when the share link stops working (null: only when revoked) */
   shareExpiresAt?: string | null;
+  /** `/analyses/<id>` or `/s/<token>`: where evidence lines open the log viewer (absent: a case share link's analysis, where lines are not links) */
+  pageBase?: string | null;
+  /** `/api/analyses/<id>` or `/api/shared/<token>`: reports and downloads */
+  apiBase?: string | null;
   actions?: React.ReactNode;
   children?: React.ReactNode;
 }) {
@@ -181,6 +190,7 @@ export function AnalysisOverview({
   const decidedBy = b.identity?.name && b.identity.decidedBy.length > 0 ? `Detected from ${b.identity.decidedBy.join(", ")}` : null;
 
   return (
+    <LogLinkProvider value={pageBase ?? null}>
     <div className="space-y-6" data-testid="analysis-view" data-status={view.status}>
       {readOnly ? (
         <p data-testid="read-only-banner" className="flex flex-wrap items-center gap-x-2 gap-y-1 rounded-lg border border-brand-200 bg-brand-50 px-4 py-2.5 text-sm text-brand-900">
@@ -279,13 +289,19 @@ export function AnalysisOverview({
             </a>
           </p>
         )}
+        {view.status === "done" && apiBase && <ReportButtons apiBase={apiBase} downloads={!readOnly} />}
       </section>
 
       {active && <AnalysisStatusPanel view={view} connection={connection} />}
       {view.status === "failed" && <AnalysisErrorPanel view={view} />}
       {view.status === "done" && <WhatChangedPanel view={view} />}
       {view.status === "done" && view.details.coverage && <CoveragePanel coverage={view.details.coverage} />}
-      {view.status === "done" && <OutcomeTabs results={view.results} counts={view.counts} selected={tab} onSelect={selectTab} />}
+      {view.status === "done" && (
+        <div className="print:hidden">
+          <OutcomeTabs results={view.results} counts={view.counts} selected={tab} onSelect={selectTab} />
+        </div>
+      )}
+      {view.status === "done" && <PrintedFindings results={view.results} />}
       {view.status === "done" && view.details.sip && <CallsPanel apiBase={pollUrl ?? `/api/analyses/${encodeURIComponent(view.id)}`} detail={view.details.sip} />}
       {view.status === "done" && view.details?.tls && <CertificatesPanel tls={view.details.tls} />}
       {view.status === "done" && view.details.mraRequests && <MraRequestsView detail={view.details.mraRequests} />}
@@ -308,5 +324,6 @@ export function AnalysisOverview({
         </section>
       )}
     </div>
+    </LogLinkProvider>
   );
 }

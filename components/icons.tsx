@@ -53,6 +53,13 @@ export const UploadIcon = (p: IconProps) => (
     <path d="M3.5 12.5v2A2.5 2.5 0 0 0 6 17h8a2.5 2.5 0 0 0 2.5-2.5v-2" />
   </Svg>
 );
+export const DownloadIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M10 3.5V13" />
+    <path d="m6 9 4 4 4-4" />
+    <path d="M3.5 12.5v2A2.5 2.5 0 0 0 6 17h8a2.5 2.5 0 0 0 2.5-2.5v-2" />
+  </Svg>
+);
 export const FileIcon = (p: IconProps) => (
   <Svg {...p}>
     <path d="M11.5 2.5H6A1.5 1.5 0 0 0 4.5 4v12A1.5 1.5 0 0 0 6 17.5h8a1.5 1.5 0 0 0 1.5-1.5V6.5z" />

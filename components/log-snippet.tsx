@@ -8,6 +8,7 @@ import type { Evidence } from "@/lib/results/types";
 import { withContext } from "@/lib/ui/evidence-rows";
 import { useViewPreference, type LogWrap } from "@/lib/ui/view-preferences";
 import { CopyIconButton } from "./copy-button";
+import { useLogLineHref } from "./log-viewer/log-link";
 
 const COLLAPSED_LINES = 12;
 
@@ -19,7 +20,8 @@ const PREFIX = /^(\d{4}-\d{2}-\d{2}T\S+)(\s+)(\S+)(\s+)([^\s:[]+(?:\[\d+\])?:?)/
 const HIGHLIGHT =
   /(\bERROR\b|\bCRITICAL\b|Action=Terminate|\bfailed\b|Error=[^=]*?(?=\s+\w+=|$)|\bWARNING\b|Level="(?:ERROR|WARN|WARNING|1)"|Detail="[^"]*"|\bdepth=\d+|\b(?:\d{1,3}\.){3}\d{1,3}\b)/g;
 
-function tokenize(line: string): Token[] {
+/** The line's prefix and telling parts as classed text tokens (the log viewer colours its lines the same way). */
+export function tokenize(line: string): Token[] {
   const out: Token[] = [];
   let rest = line;
   const m = PREFIX.exec(line);
@@ -64,7 +66,8 @@ const LINE_TEXT: Record<LogWrap, string> = { wrap: "whitespace-pre-wrap [overflo
 /** The rows' box: as wide as the longest line when lines do not wrap, so the frame scrolls. */
 const ROWS_BOX: Record<LogWrap, string> = { wrap: "w-full", nowrap: "w-max" };
 
-function EvidenceRow({ e, gutterCh, hasCounts, countCh, wrap }: { e: Evidence; gutterCh: number; hasCounts: boolean; countCh: number; wrap: LogWrap }) {
+function EvidenceRow({ e, gutterCh, hasCounts, countCh, wrap, card }: { e: Evidence; gutterCh: number; hasCounts: boolean; countCh: number; wrap: LogWrap; card?: string }) {
+  const href = useLogLineHref();
   return (
                 <div className="flex hover:bg-white/[0.03]" data-ref={`${e.file}:${e.line}`} data-log-line>
                   <span
@@ -73,7 +76,18 @@ function EvidenceRow({ e, gutterCh, hasCounts, countCh, wrap }: { e: Evidence; g
                     title={`${e.file}:${e.line}`}
                   >
                     <span className="sr-only">{e.file}:</span>
-                    {e.line}
+                    {href ? (
+                      <a
+                        href={href(e.file, e.line, card)}
+                        className="text-sky-400 underline decoration-sky-400/30 underline-offset-2 hover:text-sky-300"
+                        title={`Open ${e.file} at line ${e.line} in the log viewer`}
+                        data-testid="evidence-line-link"
+                      >
+                        {e.line}
+                      </a>
+                    ) : (
+                      e.line
+                    )}
                   </span>
                   {hasCounts && (
                     <span className="flex shrink-0 items-start justify-start pt-0.5 select-none" style={{ width: `${countCh}ch` }}>
@@ -102,8 +116,10 @@ function EvidenceRow({ e, gutterCh, hasCounts, countCh, wrap }: { e: Evidence; g
   );
 }
 
-export function LogSnippet({ evidence }: { evidence: Evidence[] }) {
-  const [expanded, setExpanded] = useState(false);
+/** `card`: the anchor of the card it belongs to, so the viewer can link back to it. */
+export function LogSnippet({ evidence, card, printed = false }: { evidence: Evidence[]; card?: string; printed?: boolean }) {
+  const [open, setExpanded] = useState(false);
+  const expanded = printed || open;
   const [context, setContext] = useState(false);
   const [wrap, setWrap] = useViewPreference("logWrap");
   const isWrapped = wrap === "wrap";
@@ -165,7 +181,7 @@ export function LogSnippet({ evidence }: { evidence: Evidence[] }) {
                     <code className={`min-w-0 pr-4 text-slate-500 ${LINE_TEXT[wrap]}`}>{row.text}</code>
                   </div>
                 ) : (
-                <EvidenceRow key={`${row.e.line}-${i}`} e={row.e} gutterCh={gutterCh} hasCounts={hasCounts} countCh={countCh} wrap={wrap} />
+                <EvidenceRow key={`${row.e.line}-${i}`} e={row.e} gutterCh={gutterCh} hasCounts={hasCounts} countCh={countCh} wrap={wrap} card={card} />
                 ),
               )}
             </div>

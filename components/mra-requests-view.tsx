@@ -4,6 +4,7 @@
 import { useMemo, useState } from "react";
 import type { MraRequestsDetail, MraRequestRow } from "@/lib/results/mra-requests";
 import { BundleTime } from "./local-time";
+import { useLogLineHref } from "./log-viewer/log-link";
 
 const PAGE = 100;
 
@@ -17,6 +18,7 @@ const target = (r: Pick<MraRequestRow, "host" | "port">) => (r.host ? `${r.host}
 const isFailed = (r: MraRequestRow) => r.failure !== null || (r.status !== null && r.status >= 400);
 
 export function MraRequestsView({ detail }: { detail: MraRequestsDetail }) {
+  const logHref = useLogLineHref();
   const [user, setUser] = useState("");
   const [host, setHost] = useState("");
   const [status, setStatus] = useState("");
@@ -129,7 +131,13 @@ export function MraRequestsView({ detail }: { detail: MraRequestsDetail }) {
             {shown.map((r, i) => (
               <tr key={`${r.file}:${r.line}:${i}`} data-testid="mra-row" data-failed={isFailed(r) ? "yes" : "no"} className={isFailed(r) ? "bg-rose-50/40" : undefined}>
                 <td className="px-3 py-1.5 text-xs whitespace-nowrap text-slate-600 tabular-nums sm:pl-6" title={`${r.file}:${r.line}${r.peer ? ` (${r.peer})` : ""}`}>
-                  <BundleTime iso={r.time} />
+                  {logHref ? (
+                    <a href={logHref(r.file, r.line)} className="text-brand-700 underline decoration-brand-300 underline-offset-2 hover:text-brand-900" data-testid="mra-row-link">
+                      <BundleTime iso={r.time} />
+                    </a>
+                  ) : (
+                    <BundleTime iso={r.time} />
+                  )}
                 </td>
                 <td className="px-3 py-1.5 whitespace-nowrap text-slate-900">{r.user ?? <span className="text-slate-400">–</span>}</td>
                 <td className="px-3 py-1.5 font-mono text-[13px] whitespace-nowrap">{target(r)}</td>

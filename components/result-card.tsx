@@ -8,8 +8,8 @@ import { AffectedTable } from "./affected-table";
 import { DefectBadge, OUTCOME_STYLE, SeverityBadge } from "./badges";
 import { ChevronRightIcon, ExternalIcon, LinkIcon } from "./icons";
 import { LogSnippet } from "./log-snippet";
-import { RichText } from "./rich-text";
 import { resultAnchor } from "@/lib/ui/result-anchor";
+import { RichText } from "./rich-text";
 
 /** The card's title as its open/close control (a button inside the heading, so both are announced). */
 function CardToggle({ expanded, bodyId, onToggle, children }: { expanded: boolean; bodyId: string; onToggle: () => void; children: React.ReactNode }) {
@@ -75,20 +75,24 @@ function FoldedCheck({ result, relation }: { result: SignatureResult; relation: 
 }
 
 /** `extra`: shown under the title (the case page says there on which Expressways the finding was seen). */
+/** `printed`: the copy printing shows (components/printed-findings.tsx): always in full, no anchor of its own. */
 export function ResultCard({
   result,
   folded = [],
   defaultExpanded = true,
   extra,
   compact = false,
+  printed = false,
 }: {
   result: SignatureResult;
   folded?: SignatureResult[];
   defaultExpanded?: boolean;
   extra?: React.ReactNode;
   compact?: boolean;
+  printed?: boolean;
 }) {
-  const [expanded, setExpanded] = useState(defaultExpanded);
+  const [open, setExpanded] = useState(defaultExpanded);
+  const expanded = printed || open;
   const bodyId = useId();
   const anchorId = resultAnchor(result.signatureId);
   // A link to this finding (#sig-…) opens it, in the list view too.
@@ -105,12 +109,12 @@ export function ResultCard({
 
   return (
     <article
-      id={anchor}
-      data-testid="result-card"
+      id={printed ? undefined : anchor}
+      data-testid={printed ? "printed-result-card" : "result-card"}
       data-signature-id={result.signatureId}
       data-outcome={result.outcome}
       className="card relative scroll-mt-20 overflow-hidden"
-      aria-labelledby={`${anchor}-title`}
+      aria-labelledby={printed ? undefined : `${anchor}-title`}
     >
       <div className={`absolute inset-y-0 left-0 w-1 ${style.bar}`} aria-hidden="true" />
       {compact && !expanded ? (
@@ -155,7 +159,7 @@ export function ResultCard({
           </a>
         </div>
         <h3
-          id={`${anchor}-title`}
+          id={printed ? undefined : `${anchor}-title`}
           className={`leading-snug font-semibold text-balance text-slate-900 ${quiet ? "text-[15px]" : "text-base sm:text-lg"}`}
         >
           <CardToggle expanded={expanded} bodyId={bodyId} onToggle={() => setExpanded((v) => !v)}>
@@ -207,7 +211,7 @@ export function ResultCard({
           )}
           {result.evidence.length > 0 && (
             <Section label="Evidence">
-              <LogSnippet evidence={result.evidence} />
+              <LogSnippet evidence={result.evidence} card={anchor} printed={printed} />
             </Section>
           )}
           {folded.length > 0 && (

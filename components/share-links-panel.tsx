@@ -73,7 +73,7 @@ export function ShareLinksPanel({ analysisId, caseId, canManage }: { analysisId?
   const shown = links?.filter((l) => l.state === "active" || l.openCount > 0 || Date.now() - Date.parse(l.createdAt) < 30 * 86400_000) ?? [];
 
   return (
-    <section className="card" aria-labelledby="share-heading" data-testid="share-panel">
+    <section className="card" aria-labelledby="share-heading" data-testid="share-panel" data-print="hide">
       <div className="flex flex-col gap-3 p-5 sm:flex-row sm:items-start sm:justify-between sm:p-6">
         <div className="min-w-0">
           <h2 id="share-heading" className="flex items-center gap-2 text-sm font-semibold text-slate-900">

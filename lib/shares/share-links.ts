@@ -120,6 +120,15 @@ export async function revokeShareLinkOf(target: ShareTarget, shareId: string): P
   return count > 0;
 }
 
+/** The stored analysis an active share token opens (its bundle and files), or null; not counted as an open. */
+export async function findSharedAnalysis(token: string) {
+  if (!looksLikeToken("share", token)) return null;
+  const { prisma } = getServices().db;
+  const link = await prisma.shareLink.findUnique({ where: { tokenHash: hashToken(token) }, include: { analysis: true } });
+  if (!link || link.revokedAt || (link.expiresAt && link.expiresAt <= new Date())) return null;
+  return link.analysis;
+}
+
 /** What a share token opens: an analysis or a case, or why not (the page says which, without showing it). */
 export type OpenedShare =
   | { state: "active"; expiresAt: string | null; analysis: AnalysisView }

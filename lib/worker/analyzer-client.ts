@@ -5,7 +5,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { ChildRequest, ChildResponse } from "@/lib/worker/protocol";
+import { RESULTS_STORED, type ChildRequest, type ChildResponse } from "@/lib/worker/protocol";
 
 
 /** A failure of the analyzer process itself (crash, out of memory, killed). */
@@ -105,6 +105,22 @@ function takeAnalyzer(heapMiB: number): Analyzer {
   return startAnalyzer(launch, heapMiB);
 }
 
+/** Processes that answered and wait to build their bundle's line index until its results are stored. */
+const awaitingStored = new Set<ChildProcess>();
+
+/**
+ * Lets the processes that answered build their line index (lib/worker/store-line-index.ts): the worker
+ * calls it once the job's results are stored. They finish on their own, without keeping this process up.
+ */
+export function releaseIndexers() {
+  for (const child of awaitingStored) {
+    if (child.connected) child.send(RESULTS_STORED, (err) => err && child.kill("SIGKILL"));
+    child.unref();
+    child.channel?.unref();
+  }
+  awaitingStored.clear();
+}
+
 export function analyzeInChild(
   request: ChildRequest,
   opts: { signal?: AbortSignal; heapMiB: number },
@@ -116,12 +132,14 @@ export function analyzeInChild(
     opts.signal?.addEventListener("abort", abort, { once: true });
     child.once("message", (message: ChildResponse) => {
       answered = true;
+      if (message.ok && request.lineIndex) awaitingStored.add(child);
       if (message.ok || "bundleError" in message) resolve(message as never);
       else reject(new AnalyzerCrash(`the analyzer failed: ${message.crash}`));
     });
     child.once("error", (err) => reject(new AnalyzerCrash(`the analyzer could not start: ${err.message}`)));
     child.once("exit", (code, signal) => {
       opts.signal?.removeEventListener("abort", abort);
+      awaitingStored.delete(child);
       if (!answered) {
         const why = opts.signal?.aborted ? "it was stopped" : signal ? `it was killed (${signal}${signal === "SIGKILL" ? ", possibly out of memory" : ""})` : `it exited with code ${code}`;
         reject(new AnalyzerCrash(`the analyzer ended without a result: ${why}`));

@@ -4,9 +4,10 @@
 import { readFileSync } from "node:fs";
 import { analyzeBundle, BundleError } from "@/lib/pipeline/analyze-bundle";
 import { warmUp } from "@/lib/worker/warm-up";
-import type { ChildRequest, ChildResponse } from "@/lib/worker/protocol";
+import { RESULTS_STORED, type ChildRequest, type ChildResponse } from "@/lib/worker/protocol";
 import { getConfig } from "@/lib/platform/config";
 import { openStoredObject } from "@/lib/platform/storage/create-storage";
+import { storeLineIndex } from "@/lib/worker/store-line-index";
 
 function reply(message: ChildResponse): Promise<void> {
   return new Promise((resolve) => process.send!(message, undefined, {}, () => resolve()));
@@ -53,5 +54,14 @@ process.once("message", async (request: ChildRequest) => {
         : { ok: false, crash: `${(err as Error)?.name ?? "Error"}: ${(err as Error)?.stack?.split("\n").slice(1, 4).join(" | ") ?? ""}` };
   }
   await reply(response);
+  // The viewer's index costs the analysis nothing: it is built once the worker has stored the results
+  // (or given up on them), which it says over the channel; a worker that goes away ends this process.
+  if (response.ok && request.lineIndex) {
+    await new Promise<void>((resolve) => process.on("message", (m) => m === RESULTS_STORED && resolve()));
+    await storeLineIndex(request.lineIndex, request.fileName, getConfig()).catch((err) => {
+      // Never bundle content: the error's name and where it happened.
+      console.error(`[analyzer] the line index was not stored: ${(err as Error)?.name ?? "Error"}: ${(err as Error)?.stack?.split("\n")[1]?.trim() ?? ""}`);
+    });
+  }
   process.exit(0);
 });

@@ -6,7 +6,7 @@ import { ANALYSIS_QUEUE, POLLING_INTERVAL_SECONDS, createBoss, type AnalysisJob 
 import { setServices, getServices, type Services } from "@/lib/platform/services";
 import { createStorage } from "@/lib/platform/storage/create-storage";
 import { failAbandonedAnalyses, runAnalysis } from "@/lib/worker/run-analysis";
-import { keepAnalyzerReady, prepareAnalyzer, stopAnalyzers } from "@/lib/worker/analyzer-client";
+import { keepAnalyzerReady, prepareAnalyzer, releaseIndexers, stopAnalyzers } from "@/lib/worker/analyzer-client";
 import { describeSweep, sweepOrphanUploads } from "@/lib/worker/sweep-orphan-uploads";
 import type { JobWithMetadata } from "pg-boss";
 
@@ -42,6 +42,7 @@ async function startWorker({ boss, config }: Services) {
         try {
           await runAnalysis(job.data.analysisId, { signal: job.signal, finalAttempt: job.retryCount >= job.retryLimit, reanalyze: job.data.reanalyze === true });
         } finally {
+          releaseIndexers();
           prepareAnalyzer();
         }
       }

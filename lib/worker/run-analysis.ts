@@ -9,6 +9,7 @@ import { analysisOutputSchema, type AnalysisOutput, type Outcome } from "@/lib/r
 import { AnalyzerCrash, analyzeInChild } from "@/lib/worker/analyzer-client";
 import type { AnalyzerStats } from "@/lib/worker/protocol";
 import { getServices } from "@/lib/platform/services";
+import { lineIndexKey } from "@/lib/platform/storage/storage";
 import { storeCalls } from "@/lib/worker/store-calls";
 
 export type RunOutcome = "done" | "failed" | "skipped";
@@ -38,6 +39,7 @@ export async function runAnalysis(
         object: storage.locate(analysis.storageKey),
         fileName: analysis.fileName,
         folder: analysis.peerFolder,
+        lineIndex: { bundleKey: analysis.storageKey, indexKey: lineIndexKey(analysis.storageKey) },
         limits: {
           maxDecompressedBytes: config.MAX_DECOMPRESSED_BYTES,
           maxEntries: config.MAX_ENTRIES,

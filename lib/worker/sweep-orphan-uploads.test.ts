@@ -15,6 +15,8 @@ describe("sweepOrphanUploads", async () => {
     const old = new Date(Date.now() - 3600_000);
     const files: Record<string, boolean> = {
       "recordedAAAAAAAA.bundle": true, // has a row
+      "recordedAAAAAAAA.lines": true, // the line index of a bundle that has a row: kept with it
+      "unrecordedAAAAAA.lines": true, // the line index of a bundle without a row, old: removed
       "unrecordedAAAAAA.bundle": true, // no row, old: removed
       "freshAAAAAAAAAAA.bundle": false, // no row, just stored: kept for the next pass
       "deadAAAAAAAAAAAA.bundle.part": true, // untouched for an hour: removed
@@ -32,8 +34,8 @@ describe("sweepOrphanUploads", async () => {
       },
     } as unknown as PrismaClient;
     const result = await sweepOrphanUploads({ storage: createLocalStorage(root), prisma, uploadIdleSeconds: 60 });
-    assert.deepEqual(result, { partials: 1, unrecorded: 1 });
-    assert.deepEqual((await readdir(root)).sort(), ["freshAAAAAAAAAAA.bundle", "liveAAAAAAAAAAAA.bundle.part", "notes.txt~", "recordedAAAAAAAA.bundle"]);
-    assert.equal(describeSweep(result), "removed 2 orphaned uploads (1 unfinished, 1 without an analysis)");
+    assert.deepEqual(result, { partials: 1, unrecorded: 2 });
+    assert.deepEqual((await readdir(root)).sort(), ["freshAAAAAAAAAAA.bundle", "liveAAAAAAAAAAAA.bundle.part", "notes.txt~", "recordedAAAAAAAA.bundle", "recordedAAAAAAAA.lines"]);
+    assert.equal(describeSweep(result), "removed 3 orphaned uploads (1 unfinished, 2 without an analysis)");
   });
 });

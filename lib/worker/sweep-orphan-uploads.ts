@@ -3,7 +3,11 @@
 // between storing and recording, a row deleted by hand). Runs at start and then periodically (boot.ts)
 // and says in the log how many it removed; never names them (file names are customer data).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { Storage } from "@/lib/platform/storage/storage";
+import { type Storage, lineIndexKey } from "@/lib/platform/storage/storage";
+
+/** Bundles are stored as `<id>.bundle` (create-analysis.ts); a line index beside one is `<id>.lines`. */
+const INDEX_SUFFIX = ".lines";
+const bundleKeyOf = (key: string) => (key.endsWith(INDEX_SUFFIX) ? `${key.slice(0, -INDEX_SUFFIX.length)}.bundle` : key);
 
 /**
  * An upload is stored before its analysis row is written (milliseconds apart); a bundle without a row
@@ -23,8 +27,10 @@ export async function sweepOrphanUploads(opts: { storage: Storage; prisma: Prism
   let unrecorded = 0;
   for (let i = 0; i < candidates.length; i += 1000) {
     const keys = candidates.slice(i, i + 1000);
-    const rows = await opts.prisma.analysis.findMany({ where: { storageKey: { in: keys } }, select: { storageKey: true } });
-    const recorded = new Set(rows.map((r) => r.storageKey));
+    // A line index belongs to its bundle's analysis: it lives and goes with it.
+    const owners = [...new Set(keys.map(bundleKeyOf))];
+    const rows = await opts.prisma.analysis.findMany({ where: { storageKey: { in: owners } }, select: { storageKey: true } });
+    const recorded = new Set(rows.flatMap((r) => [r.storageKey, lineIndexKey(r.storageKey)]));
     for (const key of keys) {
       if (recorded.has(key)) continue;
       await opts.storage.delete(key);

@@ -82,6 +82,39 @@ async function upload(portal: Portal, auth: Record<string, string>, file: string
   return (await res.json()).id;
 }
 
+/**
+ * The viewer's figures for one analysis: the index's size and when it was stored, and the time to open a
+ * page of lines at the start, middle and end of the log (and at line 10,000,000 when there is one), each
+ * the second of two requests (the first also reads the index from storage; that one is shown in brackets).
+ */
+async function timeViewer(portal: Portal, auth: Record<string, string>, id: string, analysis: { finishedAt: string; bundle: { files: { name: string; kind: string }[] } }, b: { size: number; tgz: string }): Promise<string> {
+  const indexFile = path.join(portal.dataDir, "uploads", `${id}.lines`);
+  const deadline = Date.now() + 600_000;
+  while (!existsSync(indexFile)) {
+    if (Date.now() > deadline) throw new Error("no line index after 10 min");
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const stored = (statSync(indexFile).mtimeMs - Date.parse(analysis.finishedAt)) / 1000;
+  const log = analysis.bundle.files.find((f) => f.kind === "log")!.name;
+  const open = async (line: number) => {
+    const started = process.hrtime.bigint();
+    const res = await fetch(`${portal.url}/api/analyses/${id}/files/${encodeURIComponent(log)}/lines?from=${line}&count=100`, { headers: auth });
+    const body = await res.json();
+    if (!res.ok) throw new Error(`lines answered ${res.status}: ${JSON.stringify(body)}`);
+    return { ms: Number(process.hrtime.bigint() - started) / 1e6, total: body.total as number };
+  };
+  const first = await open(1);
+  const total = first.total;
+  const cell = async (line: number) => (line <= total ? `${(await open(line)).ms.toFixed(0)} ms` : "–");
+  const cold = first.ms;
+  const start = await cell(1);
+  const middle = await cell(Math.floor(total / 2));
+  const last = await cell(total - 99);
+  const ten = await cell(10_000_000);
+  const indexBytes = statSync(indexFile).size;
+  return `| ${label(b.size)} | ${(indexBytes / 1024).toFixed(0)} KiB | ${((indexBytes / statSync(b.tgz).size) * 100).toFixed(2)} % | ${stored.toFixed(2)} s | ${start} (${cold.toFixed(0)} ms) | ${middle} | ${last} | ${ten} |`;
+}
+
 /** The fastest of three runs: a background hiccup must not flatter the ratio. */
 function timeGrep(tgz: string): { seconds: number; matches: number } {
   const pattern = grepPatterns().map((p) => p.replace(/[.[\]()*+?^$|\\{}]/g, "\\$&")).join("|");
@@ -113,6 +146,7 @@ async function main() {
     console.log("\n| log text | bundle | analysis (a) | of which in the analyzer | gzip -dc | grep (b) | a/b | throughput | analyzer peak RSS | web server peak RSS |");
     console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     const rows = [];
+    const viewerRows: string[] = [];
     for (const b of bundles) {
       // After an analysis the worker starts the next analyzer process, which warms up (~0.5 s of CPU):
       // grep runs once that is over, then the analysis.
@@ -132,7 +166,13 @@ async function main() {
       rows.push(row);
       const inAnalyzer = analysis.stats ? `${(analysis.stats.analysisMs / 1000).toFixed(2)} s` : "?";
       console.log(`| ${label(b.size)} | ${label(statSync(b.tgz).size)} | ${a.toFixed(2)} s | ${inAnalyzer} | ${grep.seconds.toFixed(2)} s (${grep.matches} lines) | ${row.ratio.toFixed(2)} | ${row.mbps.toFixed(0)} MB/s | ${label(analyzerPeak)} | ${label(peak)} |`);
+      // also waits for the index to be built, so the next row's grep does not share the CPU with it
+      viewerRows.push(await timeViewer(portal, user.auth, id, analysis, b));
     }
+    console.log("\nlog viewer: the line index (built by the analyzer after the results are stored) and GET …/lines?from=N&count=100");
+    console.log("\n| log text | index | of the bundle | index stored after the results | open line 1 | middle | last | 10,000,000 |");
+    console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
+    for (const r of viewerRows) console.log(r);
 
     // A 1 GiB upload (an uncompressed tar, so the body really is 1 GiB): the server's RSS while it arrives.
     const big = bundles.find((b) => b.size >= 1024 * MiB) ?? bundles[bundles.length - 1];

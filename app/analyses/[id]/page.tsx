@@ -45,6 +45,8 @@ export default async function AnalysisPage({ params, searchParams }: Props) {
       key={view.id}
       initial={view}
       initialTab={typeof tab === "string" ? tab : null}
+      pageBase={`/analyses/${encodeURIComponent(view.id)}`}
+      apiBase={`/api/analyses/${encodeURIComponent(view.id)}`}
       actions={manage ? <DeleteAnalysisButton id={view.id} name={view.bundle.fileName} /> : null}
     >
       <ShareLinksPanel analysisId={view.id} canManage={manage} />

@@ -61,5 +61,5 @@ export default async function SharedPage({ params }: Props) {
   if ("case" in opened) {
     return <CaseOverview key={opened.case.id} initial={opened.case} readOnly pollUrl={pollUrl} analysisBase={`/s/${encodeURIComponent(token)}/analyses/`} />;
   }
-  return <AnalysisOverview key={opened.analysis.id} initial={opened.analysis} readOnly shareExpiresAt={opened.expiresAt} pollUrl={pollUrl} />;
+  return <AnalysisOverview key={opened.analysis.id} initial={opened.analysis} readOnly shareExpiresAt={opened.expiresAt} pollUrl={pollUrl} apiBase={pollUrl} pageBase={`/s/${encodeURIComponent(token)}`} />;
 }

@@ -2,7 +2,7 @@
 // `<key>.part` and renamed into place when complete, so a reader never sees half a bundle. Bundles hold
 // customer data: the directory is the owner's only (0700) and every file in it too (0600), whatever the
 // process's umask.
-import { createWriteStream } from "node:fs";
+import { createReadStream, createWriteStream } from "node:fs";
 import { readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { privateDirectory } from "@/lib/platform/private-directory";
@@ -34,6 +34,11 @@ export function createLocalStorage(root: string): Storage {
     },
     locate: (key) => ({ kind: "local", path: pathFor(key) }),
     size: async (key) => (await stat(pathFor(key))).size,
+    openFrom: async (key, start = 0) => {
+      const file = pathFor(key);
+      await stat(file); // a missing file fails here, not on the stream's first read
+      return createReadStream(file, { start, highWaterMark: 256 * 1024 });
+    },
     delete: (key) => rm(pathFor(key), { force: true }),
     async list() {
       const names = await readdir(root).catch(() => [] as string[]);

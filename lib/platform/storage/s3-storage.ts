@@ -48,6 +48,10 @@ export function createS3Storage(config: Config): Storage {
     },
     locate: (key) => ({ kind: "s3", key: Key(key) }),
     size: async (key) => Number((await client.send(new HeadObjectCommand({ Bucket, Key: Key(key) }))).ContentLength ?? 0),
+    openFrom: async (key, start = 0) => {
+      const res = await client.send(new GetObjectCommand({ Bucket, Key: Key(key), Range: start > 0 ? `bytes=${start}-` : undefined }));
+      return Readable.from(res.Body as AsyncIterable<Buffer>);
+    },
     delete: async (key) => {
       await client.send(new DeleteObjectCommand({ Bucket, Key: Key(key) }));
     },

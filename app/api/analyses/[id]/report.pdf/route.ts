@@ -1,0 +1,13 @@
+import type { NextRequest } from "next/server";
+import { handle } from "@/lib/http/api-error";
+import { readableAnalysis, reportPdfResponse } from "@/app/api/_handlers/analysis-files";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+// GET /api/analyses/:id/report.pdf – the same report, printed by headless Chromium
+export const GET = handle(async (request: NextRequest, context: { params: Promise<{ id: string }> }) => {
+  const { id } = await context.params;
+  const analysis = await readableAnalysis(request, { id });
+  return reportPdfResponse(request, { id }, analysis);
+});
