@@ -295,13 +295,14 @@ export function AnalysisOverview({
       {active && <AnalysisStatusPanel view={view} connection={connection} />}
       {view.status === "failed" && <AnalysisErrorPanel view={view} />}
       {view.status === "done" && <WhatChangedPanel view={view} />}
-      {view.status === "done" && view.details.coverage && <CoveragePanel coverage={view.details.coverage} />}
       {view.status === "done" && (
         <div className="print:hidden">
           <OutcomeTabs results={view.results} counts={view.counts} selected={tab} onSelect={selectTab} />
         </div>
       )}
       {view.status === "done" && <PrintedFindings results={view.results} />}
+      {/* what the bundle allowed to check: right after the findings, before the views behind them */}
+      {view.status === "done" && view.details.coverage && <CoveragePanel coverage={view.details.coverage} />}
       {view.status === "done" && view.details.sip && <CallsPanel apiBase={pollUrl ?? `/api/analyses/${encodeURIComponent(view.id)}`} detail={view.details.sip} />}
       {view.status === "done" && view.details?.tls && <CertificatesPanel tls={view.details.tls} />}
       {view.status === "done" && view.details.mraRequests && <MraRequestsView detail={view.details.mraRequests} />}
