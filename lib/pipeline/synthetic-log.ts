@@ -15,12 +15,8 @@ const PORTS = [8443, 6972, 8443, 443];
 
 const b64url = (s: string) => Buffer.from(s).toString("base64url");
 
-export async function* syntheticLog(totalBytes: number, opts: { failureEvery?: number } = {}): AsyncGenerator<Buffer> {
-  const failureEvery = opts.failureEvery ?? 5000;
-  let written = 0;
-  let t = Date.parse("2024-03-05T09:12:40.170Z");
-  let txn = 1000;
-  let cycle = 0;
+/** Random hex and digit strings from a pooled buffer (random ids keep a synthetic log compressing like a real one). */
+export function randomIds(): { hex: (n: number) => string; digits: (n: number) => string } {
   let pool = randomBytes(1 << 20).toString("hex");
   let poolAt = 0;
   const hex = (n: number) => {
@@ -32,11 +28,26 @@ export async function* syntheticLog(totalBytes: number, opts: { failureEvery?: n
     return pool.slice(poolAt - n, poolAt);
   };
   const digits = (n: number) => String(parseInt(hex(12), 16)).slice(0, n).padStart(n, "7");
+  return { hex, digits };
+}
+
+/** A time (ms) as the syslog stamp (local, -05:00) and the UTCTime value an Expressway writes. */
+export function logStamp(t: number): { local: string; utc: string } {
+  const local = new Date(t - 5 * 3600_000).toISOString().slice(0, 23);
+  const utc = new Date(t).toISOString().slice(0, 23).replace("T", " ").replace(".", ",");
+  return { local: `${local}-05:00`, utc };
+}
+
+export async function* syntheticLog(totalBytes: number, opts: { failureEvery?: number } = {}): AsyncGenerator<Buffer> {
+  const failureEvery = opts.failureEvery ?? 5000;
+  let written = 0;
+  let t = Date.parse("2024-03-05T09:12:40.170Z");
+  let txn = 1000;
+  let cycle = 0;
+  const { hex, digits } = randomIds();
   const stamp = () => {
     t += 3 + (cycle % 7);
-    const local = new Date(t - 5 * 3600_000).toISOString().slice(0, 23);
-    const utc = new Date(t).toISOString().slice(0, 23).replace("T", " ").replace(".", ",");
-    return { local: `${local}-05:00`, utc };
+    return logStamp(t);
   };
 
   while (written < totalBytes) {

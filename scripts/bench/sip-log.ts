@@ -4,7 +4,7 @@
 // mediasessionmgr, as the public expressway-mra-callflow parser shows them), with calls answered,
 // rejected (404 / 488 / 503) and ended, REGISTERs and OPTIONS keep-alives. Random ids keep it
 // compressing like real logs.
-import { randomBytes } from "node:crypto";
+import { logStamp, randomIds } from "../../lib/pipeline/synthetic-log";
 
 const HOST = "vcsc1";
 const LOCAL = "10.81.54.102";
@@ -15,22 +15,10 @@ export async function* sipHeavyLog(totalBytes: number): AsyncGenerator<Buffer> {
   let written = 0;
   let t = Date.parse("2024-03-05T09:12:40.170Z");
   let seq = 0;
-  let pool = randomBytes(1 << 20).toString("hex");
-  let poolAt = 0;
-  const hex = (n: number) => {
-    if (poolAt + n > pool.length) {
-      pool = randomBytes(1 << 20).toString("hex");
-      poolAt = 0;
-    }
-    poolAt += n;
-    return pool.slice(poolAt - n, poolAt);
-  };
-  const digits = (n: number) => String(parseInt(hex(12), 16)).slice(0, n).padStart(n, "7");
+  const { hex, digits } = randomIds();
   const stamp = () => {
     t += 2 + (seq % 5);
-    const local = new Date(t - 5 * 3600_000).toISOString().slice(0, 23);
-    const utc = new Date(t).toISOString().slice(0, 23).replace("T", " ").replace(".", ",");
-    return { local: `${local}-05:00`, utc };
+    return logStamp(t);
   };
   const developer = (out: string[], n: number) => {
     for (let i = 0; i < n; i++) {
