@@ -12,11 +12,17 @@ export type LogBlock = {
   /** 1-based file line of lines[0]; lines[i] is on firstLine + i */
   firstLine: number;
   /** message lines with a leading `|` removed (only the first maxBlockLines are kept) */
-  lines: string[];
+  readonly lines: readonly string[];
   /** all message lines, kept or not */
   lineCount: number;
   /** the first message line exactly as written (evidence shows lines as they are in the file); null when the block is not kept */
-  firstRaw: string | null;
+  readonly firstRaw: string | null;
+  /**
+   * Whether kept line i (its bar removed, up to two spaces before the text skipped) starts with `head`
+   * and, when `tail` is given, ends with it (spaces and CR after it ignored): a look at the bytes that
+   * makes no string, for collectors that skip most blocks (SIP OPTIONS keep-alives).
+   */
+  lineHas(i: number, head: string, tail?: string): boolean;
 };
 
 export type LogEntry = {
@@ -129,7 +135,7 @@ export class LogReader {
   }
 
   private addBlockLine(source: TextChunk | string, start: number, end: number): void {
-    const block = this.pending!.block!;
+    const block = this.pending!.block as SpanBlock;
     block.lineCount++;
     if (!this.keepLines) return;
     // Message lines start with `|`, ` |` (the first, in the leading-space layout) or one space.
@@ -137,14 +143,9 @@ export class LogReader {
     const c = from < end ? firstCode(source, from) : 0;
     if (c === 124) from++;
     else if (c === 32) from += from + 1 < end && firstCode(source, from + 1) === 124 ? 2 : 1;
-    if (block.lineCount === 1) {
-      // one string for both: the kept line is the raw one without its bar
-      const raw = spanText(source, start, end);
-      block.firstRaw = raw;
-      if (this.maxBlockLines > 0) block.lines.push(raw.slice(from - start));
-    } else if (block.lines.length < this.maxBlockLines && block.lines.length + 1 === block.lineCount) {
-      block.lines.push(spanText(source, from, end));
-    }
+    // only the first maxBlockLines, and only while no line was skipped (their numbers follow on)
+    if (block.kept < this.maxBlockLines && block.kept + 1 === block.lineCount) block.keep(source, start, from, end);
+    else if (block.lineCount === 1) block.keepRawOnly(source, start, end);
   }
 
   /** A line outside any entry's message: blank ones are layout, the others were not understood. */
@@ -159,7 +160,7 @@ export class LogReader {
 
   private openBlock(marker: BlockMarker, firstLine: number): void {
     const entry = this.pending!;
-    entry.block = { marker, firstLine, lines: [], lineCount: 0, firstRaw: null };
+    entry.block = new SpanBlock(marker, firstLine);
     this.keepLines = this.keepBlock ? this.keepBlock(entry.prefix, entry.text) : true;
     this.state = State.InBlock;
   }
@@ -170,6 +171,86 @@ export class LogReader {
     this.state = State.Idle;
     if (entry !== null) this.onEntry(entry);
   }
+}
+
+/**
+ * A block whose kept lines stay positions in their chunk until someone reads them: most blocks of a
+ * busy log (keep-alives, bodies nobody asks for) never become strings. Chunks are never reused, so
+ * the positions stay valid; a subscriber that keeps a block keeps its chunks alive (read what you
+ * need while the entry is delivered).
+ */
+class SpanBlock implements LogBlock {
+  lineCount = 0;
+  /** kept lines */
+  kept = 0;
+  private sources: (TextChunk | string)[] = [];
+  /** per kept line: where it starts as written, where its text starts (bar removed), where it ends */
+  private offsets: number[] = [];
+  private text: string[] | null = null;
+  private raw: string | null = null;
+  private rawDone = false;
+
+  constructor(
+    readonly marker: BlockMarker,
+    public firstLine: number,
+  ) {}
+
+  keep(source: TextChunk | string, start: number, from: number, end: number): void {
+    this.sources.push(source);
+    this.offsets.push(start, from, end);
+    this.kept++;
+  }
+
+  /** The first line when no line is kept (maxBlockLines 0): only its raw text. */
+  keepRawOnly(source: TextChunk | string, start: number, end: number): void {
+    this.raw = spanText(source, start, end);
+    this.rawDone = true;
+  }
+
+  get lines(): readonly string[] {
+    if (this.text === null) {
+      const out: string[] = new Array(this.kept);
+      for (let i = 0; i < this.kept; i++) {
+        const s = this.sources[i];
+        const o = this.offsets;
+        if (i === 0) {
+          // one string for both: the kept line is the raw one without its bar
+          const raw = this.firstRaw!;
+          out[0] = raw.slice(o[1] - o[0]);
+        } else out[i] = spanText(s, o[3 * i + 1], o[3 * i + 2]);
+      }
+      this.text = out;
+    }
+    return this.text;
+  }
+
+  get firstRaw(): string | null {
+    if (!this.rawDone) {
+      this.raw = this.kept > 0 ? spanText(this.sources[0], this.offsets[0], this.offsets[2]) : null;
+      this.rawDone = true;
+    }
+    return this.raw;
+  }
+
+  lineHas(i: number, head: string, tail?: string): boolean {
+    if (i < 0 || i >= this.kept) return false;
+    if (this.text !== null) return textHas(this.text[i], 0, this.text[i].length, head, tail);
+    const s = this.sources[i];
+    return textHas(s, this.offsets[3 * i + 1], this.offsets[3 * i + 2], head, tail);
+  }
+}
+
+function textHas(source: TextChunk | string, start: number, end: number, head: string, tail: string | undefined): boolean {
+  let at = start;
+  for (let k = 0; k < 2 && at < end && firstCode(source, at) === 32; k++) at++;
+  if (end - at < head.length) return false;
+  for (let k = 0; k < head.length; k++) if (firstCode(source, at + k) !== head.charCodeAt(k)) return false;
+  if (tail === undefined) return true;
+  let e = end;
+  while (e > at + head.length && (firstCode(source, e - 1) === 32 || firstCode(source, e - 1) === 13)) e--;
+  if (e - (at + head.length) < tail.length) return false;
+  for (let k = 0; k < tail.length; k++) if (firstCode(source, e - tail.length + k) !== tail.charCodeAt(k)) return false;
+  return true;
 }
 
 function firstCode(source: TextChunk | string, at: number): number {

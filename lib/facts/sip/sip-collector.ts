@@ -10,7 +10,7 @@
 //   while, and its message list is kept only for the first N calls of its cause
 //   (`messagesPerCause`); past `maxCalls` summaries, answered calls go first and only counts remain.
 //   Open calls' message lists are capped per call and in total (`maxRetainedMessages`).
-import type { LogEntry, LogReaderOptions } from "@/lib/parse/log-reader";
+import type { LogBlock, LogEntry, LogReaderOptions } from "@/lib/parse/log-reader";
 import { findValue } from "@/lib/parse/name-value";
 import { isUsableSessionId, parseSipSummary } from "@/lib/parse/sip-summary";
 import { messageLineText, parseSipMessage, startLineLabel } from "@/lib/parse/sip-message";
@@ -138,6 +138,9 @@ export class SipCollector {
   private readonly open = new Set<OpenCall>();
   private readonly closed: (CallSummary & { messages: CallMessage[] | null })[] = [];
   private retained = 0;
+  /** OPTIONS keep-alives outside calls, by their block and by their summary line (see finish) */
+  private keepAliveBlocks = 0;
+  private keepAliveSummaries = 0;
   private retainedChars = 0;
   private callCount = 0;
   private readonly keptPerCause = new Map<string, number>();
@@ -190,29 +193,32 @@ export class SipCollector {
     // Only the pairs a message needs, read in place: this runs on every network.sip line.
     const text = entry.text;
     const from = entry.prefix.messageStart;
+    const block = entry.block !== null && entry.block.marker === "SIPMSG" ? entry.block : null;
+    if (block !== null && isKeepAlive(block) && text.indexOf('Detail="', from) === -1) {
+      // OPTIONS keep-alives are most of a quiet log: counted, never parsed, never paired (a summary
+      // line of one is counted apart, see finish).
+      this.reading.messageBlocks++;
+      this.keepAliveBlocks++;
+      return;
+    }
     const action = (findValue(text, "Action", from) ?? "").trim();
     const srcIp = findValue(text, "Src-ip", from);
     const received = action === "Received" || (action === "" && srcIp !== null);
     const sent = action === "Sent" || (action === "" && srcIp === null && findValue(text, "Dst-ip", from) !== null);
     if (!received && !sent) return;
-    const block = entry.block !== null && entry.block.marker === "SIPMSG" ? entry.block : null;
     const detail = findValue(text, "Detail", from) ?? undefined;
-    if (block !== null && detail === undefined && isKeepAlive(block.lines)) {
-      // OPTIONS keep-alives are most of a quiet log: counted, their mate skipped, never parsed.
-      this.reading.messageBlocks++;
-      const h = findValue(text, "Msg-Hash", from);
-      const key = h !== null ? `${entry.prefix.host}\u0000${h.trim()}\u0000${received ? "in" : "out"}` : null;
-      // counted once per message: by its summary when that came first
-      if (key === null || !this.pending.has(key)) this.reading.otherMethods.OPTIONS = (this.reading.otherMethods.OPTIONS ?? 0) + 1;
-      if (key !== null) this.remember(key, null);
-      return;
-    }
     const ms = Date.parse(entry.prefix.timestamp);
     if (ms < this.fileLastMs - 1000) this.reading.outOfOrder++;
     if (ms > this.fileLastMs) this.fileLastMs = ms;
 
     const summary = detail !== undefined ? parseSipSummary(detail) : null;
     if (summary === null && block === null) return;
+    if (block === null && summary !== null && summary.method !== null && summary.method.toUpperCase() === "OPTIONS" && (summary.callId === null || !this.byCallId.has(summary.callId))) {
+      // the summary line of a keep-alive: counted like its block, not paired with it
+      this.reading.summaryLines++;
+      this.keepAliveSummaries++;
+      return;
+    }
 
     const base: SipMessageRecord = {
       seq: this.seq++,
@@ -869,6 +875,10 @@ export class SipCollector {
       this.finished = true;
       for (const rec of this.pending.values()) if (rec) this.countUnpaired(rec.half);
       this.pending.clear();
+      // A log at DEBUG writes both halves of each keep-alive, one at INFO only the summaries: the larger
+      // count is the number of messages (they are not paired, which would cost a lookup each).
+      const keepAlives = Math.max(this.keepAliveBlocks, this.keepAliveSummaries);
+      if (keepAlives > 0) this.reading.otherMethods.OPTIONS = (this.reading.otherMethods.OPTIONS ?? 0) + keepAlives;
       for (const call of [...this.open].sort((a, b) => a.firstMs - b.firstMs)) this.close(call, false);
       this.matchSearches(searches);
       this.closed.sort(listOrder);
@@ -936,13 +946,10 @@ function labelOf(m: SipMessageRecord): string {
   return m.text ? startLineLabel({ kind: "unknown", text: m.text.split("\n", 1)[0] }) : "(unreadable)";
 }
 
-/** A block whose CSeq says OPTIONS, found without parsing the message. */
-function isKeepAlive(lines: readonly string[]): boolean {
-  const n = Math.min(lines.length, 16);
-  for (let i = 1; i < n; i++) {
-    const l = lines[i];
-    const at = l.indexOf("CSeq:");
-    if (at !== -1 && at < 3) return l.endsWith("OPTIONS") || l.trimEnd().endsWith(" OPTIONS");
+/** A block whose CSeq says OPTIONS, found without parsing the message (or making its lines strings). */
+function isKeepAlive(block: LogBlock): boolean {
+  for (let i = 1; i < 16; i++) {
+    if (block.lineHas(i, "CSeq:")) return block.lineHas(i, "CSeq:", " OPTIONS");
   }
   return false;
 }
