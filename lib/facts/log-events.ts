@@ -6,6 +6,7 @@ import { EvidenceBag } from "@/lib/facts/evidence-bag";
 import type { LineContext } from "@/lib/facts/line-context";
 import { type NameValues, parseNameValues } from "@/lib/parse/name-value";
 import { parseSyslogPrefix, startsWithTimestamp } from "@/lib/parse/syslog-prefix";
+import type { Needle } from "@/lib/scan/log-table";
 
 export type LogEventKind =
   | "tls_unknown_ca"
@@ -37,7 +38,11 @@ export type LogEventKind =
   | "disk_full";
 
 /** countOnly: kinds that only tell whether the logs cover a subject (no lines kept) */
-type Spec = { kind: LogEventKind; needles: string[]; accept?: (text: string) => boolean; countOnly?: boolean };
+/**
+ * unless: words that, after the needle on its line, mean accept would refuse the line anyway; the scan
+ * then leaves it unmarked (a phrase every keep-alive writes would otherwise cost a look per line)
+ */
+type Spec = { kind: LogEventKind; needles: string[]; accept?: (text: string) => boolean; countOnly?: boolean; unless?: string[] };
 
 const COLLAB_MISMATCH = ["not in certificate", "SAN", "subjectAltName", "does not match", "mismatch", "not match"];
 
@@ -61,7 +66,9 @@ export const LOG_EVENT_SPECS: readonly Spec[] = [
   { kind: "http_401", needles: ["401 Unauthorized"] },
   { kind: "http_403", needles: ["403 Forbidden"] },
   // the call engine marks the calls whose dialled alias matched no search rule (lib/facts/sip)
-  { kind: "sip_search_not_found", needles: ["Search Completed"], accept: (t) => isSearchNotFound(t) },
+  // (searches for OPTIONS keep-alives and searches that found their target are refused by the scan:
+  // `Found="False" Type="OPTIONS"` in VCS X7 logs, `Detail="found:false, searchtype:OPTIONS"` later)
+  { kind: "sip_search_not_found", needles: ["Search Completed"], accept: (t) => isSearchNotFound(t), unless: ['Type="OPTIONS"', "searchtype:OPTIONS", "searchtype: OPTIONS", "found:true", 'Found="True"'] },
   // Event Log and system lines (Administrator Guide, Events and Levels; TN 217230)
   { kind: "alarm", needles: ["Alarm Raised", "Alarm Lowered", "Alarm raised", "Alarm lowered"], accept: (t) => t.indexOf("Id=") !== -1 },
   { kind: "cluster_db_inconsistent", needles: ["Inconsistent Database"] },
@@ -75,7 +82,7 @@ export const LOG_EVENT_SPECS: readonly Spec[] = [
 ];
 
 /** Every substring a line must contain to be recorded by LogEventCollector.onLine. */
-export const LOG_EVENT_NEEDLES: readonly string[] = LOG_EVENT_SPECS.flatMap((s) => s.needles);
+export const LOG_EVENT_NEEDLES: readonly Needle[] = LOG_EVENT_SPECS.flatMap((s) => s.needles.map((text) => (s.unless ? { text, unless: s.unless } : text)));
 
 /**
  * A `Search Completed` event line whose search for a call found nothing (`Detail="found:false, ..."`, or

@@ -14,14 +14,14 @@ import { LOG_EVENT_NEEDLES, type LogEventCollector } from "@/lib/facts/log-event
 import { SYSTEM_LOG_NEEDLES, type SystemCollector } from "@/lib/facts/system-facts";
 import { WARNING_NEEDLES, type WarningCollector } from "@/lib/facts/warning-templates";
 import * as table from "@/lib/scan/log-table";
-import type { RunTable } from "@/lib/scan/log-table";
+import type { Needle, RunTable } from "@/lib/scan/log-table";
 import { type EntrySubscriber, MAX_SUBSCRIBERS } from "@/lib/scan/subscriber";
 
 // Read once: the row loop runs for every line, and module bindings may compile to getters.
 const { LONG, MARKED, PREFIXED, PROCESS_SHIFT, ROW, STAMPED } = table;
 
 /** Every substring that makes a line worth the needle collectors' look; other lines are not passed on. */
-export const LINE_NEEDLES: readonly string[] = [...new Set([...LOG_EVENT_NEEDLES, ...WARNING_NEEDLES, ...SYSTEM_LOG_NEEDLES])];
+export const LINE_NEEDLES: readonly Needle[] = [...new Set([...LOG_EVENT_NEEDLES, ...WARNING_NEEDLES, ...SYSTEM_LOG_NEEDLES])];
 
 export type LogCollectors = {
   system: SystemCollector;

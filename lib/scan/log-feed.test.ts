@@ -77,7 +77,8 @@ describe("log feed (scanning inline or on a thread)", () => {
   });
 
   it("marks every line that holds a needle, wherever it sits in the line, and no other", () => {
-    const lines = LINE_NEEDLES.flatMap((n, i) => [`2024-03-05T04:20:00.000-05:00 expc1 tvcs: Detail="${"z".repeat(i)}${n}" end`, `|${n}`, "|plain", "2024-03-05T04:20:00.000-05:00 expc1 tvcs: plain"]);
+    const texts = LINE_NEEDLES.map((n) => (typeof n === "string" ? n : n.text));
+    const lines = texts.flatMap((n, i) => [`2024-03-05T04:20:00.000-05:00 expc1 tvcs: Detail="${"z".repeat(i)}${n}" end`, `|${n}`, "|plain", "2024-03-05T04:20:00.000-05:00 expc1 tvcs: plain"]);
     const tabler = new LineTabler(LINE_NEEDLES);
     const scanner = new LineScanner(1 << 20, tabler, (n, b) => tabler.long(n, b));
     const text = Buffer.from(lines.join("\n"));
@@ -87,7 +88,7 @@ describe("log feed (scanning inline or on a thread)", () => {
     for (const t of tabler.take()) {
       for (let r = 0; r < t.count * ROW; r += ROW) if (t.rows[r + 3] & MARKED) marked.push(t.rows[r + 2]);
     }
-    assert.deepEqual(marked, LINE_NEEDLES.flatMap((_n, i) => [4 * i + 1, 4 * i + 2]));
+    assert.deepEqual(marked, texts.flatMap((_n, i) => [4 * i + 1, 4 * i + 2]));
   });
 
   it("reaches every phrase a signature declares: through the needle scan, or as part of a traffic_server entry", () => {
@@ -98,7 +99,7 @@ describe("log feed (scanning inline or on a thread)", () => {
     for (const needle of declared) {
       // network.sip entries all go to the call engine's subscriber: its summary lines' verbs and fields
       const viaSipEntries = /^(Response Code=\d{3}|Method=[A-Z]+)$/.test(needle);
-      assert.ok(LINE_NEEDLES.some((k) => needle.includes(k)) || viaTrafficServer.has(needle) || viaSipEntries, `no scan finds "${needle}"`);
+      assert.ok(LINE_NEEDLES.some((k) => needle.includes(typeof k === "string" ? k : k.text)) || viaTrafficServer.has(needle) || viaSipEntries, `no scan finds "${needle}"`);
     }
   });
 });
@@ -200,5 +201,32 @@ describe("line families: subscribers to a process or a module", () => {
     const none = new LineTabler([]);
     new LineScanner(1 << 20, none, () => {}).push(Buffer.from(SEAM_LOG + "\n"));
     for (const t of none.take()) for (let r = 0; r < t.count * ROW; r += ROW) assert.equal(t.rows[r + 3] & MARKED, 0);
+  });
+
+  it("leaves a needle's line unmarked when one of its unless words follows it on that line, unless another needle marks it", () => {
+    // VCS X7 keep-alive search (2012 log in tests/fixtures/real-layouts/lines.ts) and TN 212475's failed INVITE search
+    const log = [
+      '2012-03-14T10:22:05.131+00:00 vcs01 tvcs: Event="Search Completed" Reason="Not Found" Service="SIP" Src-alias="sip:vcs01" Dst-alias="sip:10.0.0.20" Found="False" Type="OPTIONS" Level="1"',
+      '2017-09-19T14:16:15.836-04:00 rtp12-tpdmz-118-VCSC tvcs: Event=" Search Completed " Reason="Not Found" Service="SIP" Dst-alias="sip:jorobb@rtp.ciscotac.net" Detail="found:false , searchtype:INVITE, Info:Policy Response" Level="1"',
+      '2012-03-14T10:22:05.131+00:00 vcs01 tvcs: Event="Search Completed" Found="False" Type="OPTIONS" Detail="ERROR in search"',
+      '2012-03-14T10:22:05.131+00:00 vcs01 tvcs: Type="OPTIONS" before Event="Search Completed" Found="False"',
+      '2012-03-14T10:22:06.000+00:00 vcs01 tvcs: Event="Search Completed" Found="False"',
+      'Type="OPTIONS" on the next line does not count',
+    ].join("\n");
+    const tabler = new LineTabler([{ text: "Search Completed", unless: ['Type="OPTIONS"', "searchtype:OPTIONS"] }, "ERROR"]);
+    const scanner = new LineScanner(1 << 20, tabler, () => {});
+    scanner.push(Buffer.from(log + "\n"));
+    scanner.end();
+    const marked: number[] = [];
+    for (const t of tabler.take()) for (let r = 0; r < t.count * ROW; r += ROW) if (t.rows[r + 3] & MARKED) marked.push(t.rows[r + 2]);
+    assert.deepEqual(marked, [2, 3, 4, 5]);
+    // the same text also needed plainly: never excluded
+    const plain = new LineTabler([{ text: "Search Completed", unless: ['Type="OPTIONS"'] }, "Search Completed"]);
+    const s2 = new LineScanner(1 << 20, plain, () => {});
+    s2.push(Buffer.from(log + "\n"));
+    s2.end();
+    const all: number[] = [];
+    for (const t of plain.take()) for (let r = 0; r < t.count * ROW; r += ROW) if (t.rows[r + 3] & MARKED) all.push(t.rows[r + 2]);
+    assert.deepEqual(all, [1, 2, 3, 4, 5]);
   });
 });

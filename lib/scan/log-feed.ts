@@ -7,10 +7,10 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { LineScanner } from "@/lib/bundle/line-splitter";
 import type { LineFeed } from "@/lib/bundle/read-bundle";
-import { LineTabler, type RunTable } from "@/lib/scan/log-table";
+import { LineTabler, type Needle, type RunTable } from "@/lib/scan/log-table";
 
 export type ScanRequest =
-  | { type: "file"; maxLineBytes: number; needles: readonly string[] }
+  | { type: "file"; maxLineBytes: number; needles: readonly Needle[] }
   | { type: "chunk"; bytes: Uint8Array }
   | { type: "end" }
   | { type: "close" };
@@ -35,7 +35,7 @@ let idleThread: ScanThread | null = null;
 const MAX_IN_FLIGHT = 4;
 
 /** Long lines come back as table rows, in order with the others. */
-export function inlineLineFeed(maxLineBytes: number, needles: readonly string[], deliver: Deliver): LineFeed {
+export function inlineLineFeed(maxLineBytes: number, needles: readonly Needle[], deliver: Deliver): LineFeed {
   const tabler = new LineTabler(needles);
   const scanner = new LineScanner(maxLineBytes, tabler, (lineNo, bytes) => tabler.long(lineNo, bytes));
   return {
@@ -62,7 +62,7 @@ export class ScanThread {
   private onFailure: ((err: Error) => void) | null = null;
 
   private constructor(entry: string) {
-    const options = { resourceLimits: { maxOldGenerationSizeMb: 128 }, execArgv: [] };
+    const options = { resourceLimits: { maxOldGenerationSizeMb: 128 }, execArgv: process.env.X_PROF ? ["--cpu-prof", "--cpu-prof-dir=/work/prof/out", "--cpu-prof-interval=200"] : [] };
     // The TypeScript source (tests, `npm run worker` in development) is loaded through tsx's require hook.
     this.worker = entry.endsWith(".ts")
       ? new Worker(`require("tsx/cjs"); require(${JSON.stringify(entry)});`, { ...options, eval: true })
@@ -109,7 +109,7 @@ export class ScanThread {
     else await this.close();
   }
 
-  lineFeed(maxLineBytes: number, needles: readonly string[], deliver: Deliver): LineFeed {
+  lineFeed(maxLineBytes: number, needles: readonly Needle[], deliver: Deliver): LineFeed {
     if (this.failure) throw this.failure;
     let inFlight = 0;
     let waiting: { resolve: () => void; reject: (err: Error) => void } | null = null;

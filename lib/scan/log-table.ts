@@ -6,17 +6,38 @@
 import type { RawLineSink, TextChunk } from "@/lib/bundle/line-splitter";
 import { PrefixSpan, scanSyslogPrefix, timestampAt } from "@/lib/parse/syslog-prefix";
 
-/** One regex for a needle list; a file after the first with the same needles reuses it. */
-let lastNeedles: { key: string; re: RegExp } | null = null;
+/**
+ * A literal substring that marks a line; `unless`: words that, found on the same line after it, mean
+ * the line is not worth a look for this needle (e.g. `Search Completed` of an OPTIONS keep-alive, a
+ * line that every keep-alive writes). Another needle on the line still marks it.
+ */
+export type Needle = string | { text: string; unless: readonly string[] };
 
-function needleRegex(needles: readonly string[]): RegExp {
-  const key = needles.join("\u0000");
+type NeedleScan = { key: string; re: RegExp; exclusions: { text: string; rest: RegExp }[] };
+
+/** One regex for a needle list; a file after the first with the same needles reuses it. */
+let lastNeedles: NeedleScan | null = null;
+
+const escape = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+function needleScan(needles: readonly Needle[]): NeedleScan {
+  const key = JSON.stringify(needles);
   if (lastNeedles?.key !== key) {
+    const texts = [...new Set(needles.map((n) => (typeof n === "string" ? n : n.text)))];
     // No needles: a pattern that never matches, so the scan loop needs no special case.
-    const source = needles.length === 0 ? "(?!)" : needles.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
-    lastNeedles = { key, re: new RegExp(source, "g") };
+    const source = texts.length === 0 ? "(?!)" : texts.map(escape).join("|");
+    // The rest of the line after the needle, searched for its words: sticky, and unable to pass a line end.
+    // A text excludes a line only by the words every needle of that text names (a plain one names none).
+    const words = new Map<string, string[]>();
+    for (const n of needles) {
+      const [text, unless] = typeof n === "string" ? [n, []] : [n.text, n.unless];
+      const known = words.get(text);
+      words.set(text, known === undefined ? [...unless] : known.filter((w) => unless.includes(w)));
+    }
+    const exclusions = [...words].filter(([, w]) => w.length > 0).map(([text, w]) => ({ text, rest: new RegExp(`[^\\n]*?(?:${w.map(escape).join("|")})`, "y") }));
+    lastNeedles = { key, re: new RegExp(source, "g"), exclusions };
   }
-  return lastNeedles.re;
+  return lastNeedles;
 }
 
 const MODULE_KEY = 'Module="';
@@ -75,10 +96,13 @@ export class LineTabler implements RawLineSink {
   private moduleAt = -1;
   private moduleFrom = Number.MAX_SAFE_INTEGER;
   private readonly needles: RegExp;
+  private readonly exclusions: NeedleScan["exclusions"];
 
   /** `needles`: the substrings that mark a line (MARKED) for the collectors' look. */
-  constructor(needles: readonly string[]) {
-    this.needles = needleRegex(needles);
+  constructor(needles: readonly Needle[]) {
+    const scan = needleScan(needles);
+    this.needles = scan.re;
+    this.exclusions = scan.exclusions;
   }
 
   chunk(chunk: TextChunk): void {
@@ -90,8 +114,11 @@ export class LineTabler implements RawLineSink {
     const re = this.needles;
     let n = 0;
     re.lastIndex = 0;
+    const exclusions = this.exclusions;
     while (re.test(text)) {
-      const at = re.lastIndex - 1;
+      const end = re.lastIndex;
+      if (exclusions.length > 0 && this.excluded(text, end)) continue;
+      const at = end - 1;
       marks[n++] = at;
       // one mark per line is enough: go on from the next line
       const nl = text.indexOf("\n", at);
@@ -100,6 +127,22 @@ export class LineTabler implements RawLineSink {
     }
     this.markCount = n;
     this.markNext = 0;
+  }
+
+  /**
+   * Whether the match ending at `end` is a needle with `unless` words, one of which follows it on its
+   * line; the search then goes on just after the match's start (another needle may mark the line).
+   */
+  private excluded(text: string, end: number): boolean {
+    for (const e of this.exclusions) {
+      const start = end - e.text.length;
+      if (start < 0 || !text.startsWith(e.text, start)) continue;
+      e.rest.lastIndex = end;
+      if (!e.rest.test(text)) return false;
+      this.needles.lastIndex = start + 1;
+      return true;
+    }
+    return false;
   }
 
   line(chunk: TextChunk, start: number, end: number, lineNo: number): void {
