@@ -6,7 +6,7 @@
 import { TextChunk } from "@/lib/bundle/line-splitter";
 import type { LongLineHandler } from "@/lib/bundle/line-splitter";
 import { LogReader } from "@/lib/parse/log-reader";
-import { parseSyslogPrefix } from "@/lib/parse/syslog-prefix";
+import { PrefixSpan, parseSyslogPrefix, syslogPrefixAt, type SyslogPrefix } from "@/lib/parse/syslog-prefix";
 import type { LineFamilies } from "@/lib/facts/facts";
 import type { LineContext } from "@/lib/facts/line-context";
 import { ReadingCounter, type ReadingCounts } from "@/lib/facts/reading-counter";
@@ -18,7 +18,8 @@ import type { Needle, RunTable } from "@/lib/scan/log-table";
 import { type EntrySubscriber, MAX_SUBSCRIBERS } from "@/lib/scan/subscriber";
 
 // Read once: the row loop runs for every line, and module bindings may compile to getters.
-const { LONG, MARKED, PREFIXED, PROCESS_SHIFT, ROW, STAMPED } = table;
+const { LONG, MARKED, PACKED, PREFIXED, PROCESS_SHIFT, ROW, STAMPED } = table;
+const unpackPrefix = table.unpackPrefix;
 
 /** Every substring that makes a line worth the needle collectors' look; other lines are not passed on. */
 export const LINE_NEEDLES: readonly Needle[] = [...new Set([...LOG_EVENT_NEEDLES, ...WARNING_NEEDLES, ...SYSTEM_LOG_NEEDLES])];
@@ -55,6 +56,7 @@ export class LogFileLines {
   private readonly moduleWanted: number[] = [];
   /** what was understood of the file, for the reading report */
   private readonly reading = new ReadingCounter();
+  private readonly span = new PrefixSpan();
 
   constructor(
     readonly file: string,
@@ -132,14 +134,26 @@ export class LogFileLines {
           if (prefix !== null) system.onLogStamp(prefix.timestamp, prefix.host);
         }
         const wanted = this.processWanted[k] | (m >= 0 ? this.moduleWanted[m] : 0);
+        // the scan's positions are in bytes: they are the string's only when the run is ASCII
+        const packed = table.ascii && (info & PACKED) !== 0;
         if (wanted !== 0) {
           line ??= chunk.line(start, end);
-          for (let b = 0; wanted >>> b !== 0; b++) if ((wanted & (1 << b)) !== 0) readers[b].pushHeader(line, lineNo);
+          let prefix: SyslogPrefix | undefined;
+          if (packed) {
+            unpackPrefix(rows, r, this.span);
+            prefix = syslogPrefixAt(line, this.span);
+          }
+          for (let b = 0; wanted >>> b !== 0; b++) if ((wanted & (1 << b)) !== 0) readers[b].pushHeader(line, lineNo, prefix);
           this.active = wanted;
         }
         if (marked) {
           line ??= chunk.line(start, end);
-          system.onLogMessage(file, lineNo, line, parseSyslogPrefix(line)?.messageStart ?? 0);
+          let messageStart: number;
+          if (packed) {
+            unpackPrefix(rows, r, this.span);
+            messageStart = this.span.messageStart;
+          } else messageStart = parseSyslogPrefix(line)?.messageStart ?? 0;
+          system.onLogMessage(file, lineNo, line, messageStart);
         }
       }
       if (marked) {

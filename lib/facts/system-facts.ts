@@ -7,8 +7,11 @@ import type { Located, SourceRef } from "@/lib/facts/facts";
 import { compareVersions, parseExpresswayVersion } from "@/lib/facts/expressway-version";
 
 const VERSION_NEEDLE = "Version";
-/** What a log line must contain to matter to onLogMessage. */
-export const SYSTEM_LOG_NEEDLES: readonly string[] = [VERSION_NEEDLE];
+/**
+ * What a log line must contain to matter to onLogMessage: each way LOG_VERSION_RE lets a version
+ * follow the word (the bare word, lower case all around it in log text, made the needle scan slow).
+ */
+export const SYSTEM_LOG_NEEDLES: readonly string[] = ["Version=X", 'Version="X', "Version:X", "Version: X", 'Version:"X', 'Version: "X'];
 const LOG_VERSION_RE = /\b(?:Software)?Version[=:]\s*"?(X\d{1,3}\.\d{1,3}(?:\.\d{1,4})?)/;
 
 export type SystemFacts = {

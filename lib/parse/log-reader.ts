@@ -71,10 +71,13 @@ export class LogReader {
     else this.pushMessageLine(line, 0, line.length, lineNo);
   }
 
-  /** A timestamped line: it ends the entry before it and may begin a message block. */
-  pushHeader(line: string, lineNo: number): void {
+  /**
+   * A timestamped line: it ends the entry before it and may begin a message block. `known`: its
+   * prefix, when the scan already read it.
+   */
+  pushHeader(line: string, lineNo: number, known?: SyslogPrefix): void {
     this.flush();
-    const prefix = parseSyslogPrefix(line);
+    const prefix = known ?? parseSyslogPrefix(line);
     if (prefix === null) {
       this.strayLines++;
       return;

@@ -153,6 +153,11 @@ const span = new PrefixSpan();
 
 export function parseSyslogPrefix(line: string): SyslogPrefix | null {
   if (!scanSyslogPrefix(line, 0, line.length, span)) return null;
+  return syslogPrefixAt(line, span);
+}
+
+/** The prefix of `line` whose positions (from the line's start) a scan already found. */
+export function syslogPrefixAt(line: string, span: PrefixSpan): SyslogPrefix {
   return {
     timestamp: line.slice(0, span.timestampEnd),
     host: line.slice(span.hostStart, span.hostEnd),

@@ -3,7 +3,9 @@ import { after, describe, it } from "node:test";
 import { readBundle } from "@/lib/bundle/read-bundle";
 import { createFactsCollector } from "@/lib/facts/collect-facts";
 import { LineScanner } from "@/lib/bundle/line-splitter";
-import { LineTabler, MARKED, ROW, type RunTable } from "@/lib/scan/log-table";
+import { LineTabler, MARKED, PACKED, ROW, unpackPrefix, type RunTable } from "@/lib/scan/log-table";
+import { PrefixSpan, parseSyslogPrefix, syslogPrefixAt } from "@/lib/parse/syslog-prefix";
+import * as realLayouts from "@/tests/fixtures/real-layouts/lines";
 import { inlineLineFeed } from "@/lib/scan/log-feed";
 import type { EntrySubscriber } from "@/lib/scan/subscriber";
 import type { LogEntry } from "@/lib/parse/log-reader";
@@ -228,5 +230,27 @@ describe("line families: subscribers to a process or a module", () => {
     const all: number[] = [];
     for (const t of plain.take()) for (let r = 0; r < t.count * ROW; r += ROW) if (t.rows[r + 3] & MARKED) all.push(t.rows[r + 2]);
     assert.deepEqual(all, [1, 2, 3, 4, 5]);
+  });
+
+  it("hands the collectors each stamped line's prefix as parseSyslogPrefix reads it, for every real layout", () => {
+    const lines = Object.values(realLayouts).filter((v): v is readonly string[] => Array.isArray(v)).flat();
+    assert.ok(lines.length > 50);
+    const tabler = new LineTabler([]);
+    const scanner = new LineScanner(1 << 20, tabler, () => {});
+    scanner.push(Buffer.from(lines.join("\n") + "\n"));
+    scanner.end();
+    const span = new PrefixSpan();
+    let packed = 0;
+    for (const t of tabler.take()) {
+      for (let r = 0; r < t.count * ROW; r += ROW) {
+        const line = t.buf.toString("latin1", t.rows[r], t.rows[r + 1]);
+        const want = parseSyslogPrefix(line);
+        if ((t.rows[r + 3] & PACKED) === 0) continue;
+        packed++;
+        unpackPrefix(t.rows, r, span);
+        assert.deepEqual(syslogPrefixAt(line, span), want, line);
+      }
+    }
+    assert.ok(packed > 40, `${packed} packed`);
   });
 });

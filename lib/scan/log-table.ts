@@ -5,6 +5,7 @@
 // walks it. It knows no collector: the needles come from whoever reads the tables.
 import type { RawLineSink, TextChunk } from "@/lib/bundle/line-splitter";
 import { PrefixSpan, scanSyslogPrefix, timestampAt } from "@/lib/parse/syslog-prefix";
+import { NeedleFinder } from "@/lib/scan/needle-finder";
 
 /**
  * A literal substring that marks a line; `unless`: words that, found on the same line after it, mean
@@ -13,31 +14,13 @@ import { PrefixSpan, scanSyslogPrefix, timestampAt } from "@/lib/parse/syslog-pr
  */
 export type Needle = string | { text: string; unless: readonly string[] };
 
-type NeedleScan = { key: string; re: RegExp; exclusions: { text: string; rest: RegExp }[] };
+/** The finder for a needle list; a file after the first with the same needles reuses it. */
+let lastFinder: { key: string; finder: NeedleFinder } | null = null;
 
-/** One regex for a needle list; a file after the first with the same needles reuses it. */
-let lastNeedles: NeedleScan | null = null;
-
-const escape = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-function needleScan(needles: readonly Needle[]): NeedleScan {
+function needleFinder(needles: readonly Needle[]): NeedleFinder {
   const key = JSON.stringify(needles);
-  if (lastNeedles?.key !== key) {
-    const texts = [...new Set(needles.map((n) => (typeof n === "string" ? n : n.text)))];
-    // No needles: a pattern that never matches, so the scan loop needs no special case.
-    const source = texts.length === 0 ? "(?!)" : texts.map(escape).join("|");
-    // The rest of the line after the needle, searched for its words: sticky, and unable to pass a line end.
-    // A text excludes a line only by the words every needle of that text names (a plain one names none).
-    const words = new Map<string, string[]>();
-    for (const n of needles) {
-      const [text, unless] = typeof n === "string" ? [n, []] : [n.text, n.unless];
-      const known = words.get(text);
-      words.set(text, known === undefined ? [...unless] : known.filter((w) => unless.includes(w)));
-    }
-    const exclusions = [...words].filter(([, w]) => w.length > 0).map(([text, w]) => ({ text, rest: new RegExp(`[^\\n]*?(?:${w.map(escape).join("|")})`, "y") }));
-    lastNeedles = { key, re: new RegExp(source, "g"), exclusions };
-  }
-  return lastNeedles;
+  if (lastFinder?.key !== key) lastFinder = { key, finder: new NeedleFinder(needles) };
+  return lastFinder.finder;
 }
 
 const MODULE_KEY = 'Module="';
@@ -45,15 +28,33 @@ const MODULE_KEY = 'Module="';
 const MODULE_WINDOW = 96;
 
 // A table row is ROW numbers: start, end (offsets in the run, line ending excluded), line number,
-// info: the flags below, and for lines with a syslog prefix the process index from bit 4 on; and
-// the module index (-1: none). A LONG row is a line skipped for its length; its start holds that
-// length in bytes.
-export const ROW = 5;
+// info: the flags below, and for lines with a syslog prefix the process index from bit 5 on; the
+// module index (-1: none); and, for a PACKED row, the syslog prefix's positions from the line's start,
+// two 16-bit numbers each (see packPrefix), so that the collectors need not scan the prefix again.
+// A LONG row is a line skipped for its length; its start holds that length in bytes.
+export const ROW = 9;
 export const STAMPED = 1;
 export const PREFIXED = 2;
 export const MARKED = 4;
 export const LONG = 8;
-export const PROCESS_SHIFT = 4;
+export const PACKED = 16;
+export const PROCESS_SHIFT = 5;
+
+/** The prefix positions of a PACKED row at `r`, relative to its line's start. */
+export function unpackPrefix(rows: Int32Array, r: number, out: PrefixSpan): void {
+  const a = rows[r + 5];
+  const b = rows[r + 6];
+  const c = rows[r + 7];
+  const d = rows[r + 8];
+  out.timestampEnd = a & 0xffff;
+  out.hostStart = a >>> 16;
+  out.hostEnd = b & 0xffff;
+  out.processStart = b >>> 16;
+  out.processEnd = c & 0xffff;
+  out.messageStart = c >>> 16;
+  out.pidStart = (d & 0xffff) - 1;
+  out.pidEnd = (d >>> 16) - 1;
+}
 
 export type ProcessName = { index: number; name: string };
 export type ModuleName = { index: number; name: string };
@@ -95,54 +96,19 @@ export class LineTabler implements RawLineSink {
    */
   private moduleAt = -1;
   private moduleFrom = Number.MAX_SAFE_INTEGER;
-  private readonly needles: RegExp;
-  private readonly exclusions: NeedleScan["exclusions"];
+  private readonly needles: NeedleFinder;
 
   /** `needles`: the substrings that mark a line (MARKED) for the collectors' look. */
   constructor(needles: readonly Needle[]) {
-    const scan = needleScan(needles);
-    this.needles = scan.re;
-    this.exclusions = scan.exclusions;
+    this.needles = needleFinder(needles);
   }
 
   chunk(chunk: TextChunk): void {
     this.current = { buf: chunk.buf, ascii: chunk.ascii, rows: new Int32Array(ROW * (16 + (chunk.buf.length >> 5))), count: 0, names: [], modules: [] };
     this.tables.push(this.current);
     this.moduleFrom = Number.MAX_SAFE_INTEGER;
-    const text = chunk.text;
-    const marks = this.marks;
-    const re = this.needles;
-    let n = 0;
-    re.lastIndex = 0;
-    const exclusions = this.exclusions;
-    while (re.test(text)) {
-      const end = re.lastIndex;
-      if (exclusions.length > 0 && this.excluded(text, end)) continue;
-      const at = end - 1;
-      marks[n++] = at;
-      // one mark per line is enough: go on from the next line
-      const nl = text.indexOf("\n", at);
-      if (nl === -1) break;
-      re.lastIndex = nl + 1;
-    }
-    this.markCount = n;
+    this.markCount = this.needles.find(chunk.text, this.marks);
     this.markNext = 0;
-  }
-
-  /**
-   * Whether the match ending at `end` is a needle with `unless` words, one of which follows it on its
-   * line; the search then goes on just after the match's start (another needle may mark the line).
-   */
-  private excluded(text: string, end: number): boolean {
-    for (const e of this.exclusions) {
-      const start = end - e.text.length;
-      if (start < 0 || !text.startsWith(e.text, start)) continue;
-      e.rest.lastIndex = end;
-      if (!e.rest.test(text)) return false;
-      this.needles.lastIndex = start + 1;
-      return true;
-    }
-    return false;
   }
 
   line(chunk: TextChunk, start: number, end: number, lineNo: number): void {
@@ -164,6 +130,8 @@ export class LineTabler implements RawLineSink {
       if (scanSyslogPrefix(text, start, end, this.span)) {
         info |= PREFIXED | (this.processIndex(chunk) << PROCESS_SHIFT);
         module = this.moduleOf(chunk, this.span.messageStart, end);
+        // positions past 16 bits (a prefix padded with thousands of spaces) are left to the collectors
+        if (this.span.messageStart - start < 0xffff) info |= PACKED;
       }
     }
     this.add(start, end, lineNo, info, module);
@@ -199,6 +167,13 @@ export class LineTabler implements RawLineSink {
     rows[at + 2] = lineNo;
     rows[at + 3] = info;
     rows[at + 4] = module;
+    if ((info & PACKED) !== 0) {
+      const p = this.span;
+      rows[at + 5] = (p.timestampEnd - start) | ((p.hostStart - start) << 16);
+      rows[at + 6] = (p.hostEnd - start) | ((p.processStart - start) << 16);
+      rows[at + 7] = (p.processEnd - start) | ((p.messageStart - start) << 16);
+      rows[at + 8] = (p.pidStart === -1 ? 0 : p.pidStart - start + 1) | ((p.pidEnd === -1 ? 0 : p.pidEnd - start + 1) << 16);
+    }
     t.count++;
   }
 
