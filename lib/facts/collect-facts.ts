@@ -22,6 +22,7 @@ import type { EntrySubscriber } from "@/lib/scan/subscriber";
 import { SipCollector, searchesFromEvents, sipLimitsFromEnv } from "@/lib/facts/sip/sip-collector";
 import { StatusDumpCollector } from "@/lib/facts/status-dump";
 import { buildAlarmFacts } from "@/lib/facts/alarm-facts";
+import { ClusterPeerCollector } from "@/lib/facts/cluster-peers";
 
 type LineSink = { push(line: string, lineNo: number): void; end(): void };
 
@@ -56,7 +57,8 @@ export function createFactsCollector(options: CollectOptions = {}): FactsCollect
   /** the collectors that read whole entries of their line families (processes, modules) */
   const edgeConfig = new EdgeConfigCollector();
   const sip = new SipCollector(sipLimitsFromEnv());
-  const subscribers: EntrySubscriber[] = [trafficServer, edgeConfig, sip];
+  const clusterPeers = new ClusterPeerCollector();
+  const subscribers: EntrySubscriber[] = [trafficServer, edgeConfig, sip, clusterPeers];
   const logFiles: string[] = [];
   const lineFamilies: Facts["lineFamilies"] = [];
   const reading: Facts["reading"] = [];
@@ -217,6 +219,7 @@ export function createFactsCollector(options: CollectOptions = {}): FactsCollect
         trustStore: store,
         alarms: buildAlarmFacts(eventFacts.events.alarm ?? [], status),
         statusDump: status,
+        clusterPeers: clusterPeers.finish(),
       };
     },
   };

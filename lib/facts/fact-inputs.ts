@@ -83,6 +83,11 @@ export const FACT_INPUTS: Record<FactKey, FactInput> = {
     howToGet: COLLECT,
   },
   statusDump: XSTAT,
+  clusterPeers: {
+    what: "the replication and cluster database lines of the log (developer.replication, developer.clusterdb)",
+    why: "They name this cluster's peers when the configuration dump is missing.",
+    howToGet: COLLECT,
+  },
 };
 
 export const FACT_KEYS = Object.keys(FACT_INPUTS) as FactKey[];

@@ -33,6 +33,7 @@ export function buildFacts(partial: Partial<Facts> = {}): Facts {
     sip: emptySipFacts(),
     alarms: { logLines: 0, raised: 0, lowered: 0, loweredIds: [], open: [], cleared: [], statusRead: false },
     statusDump: null,
+    clusterPeers: [],
     ...partial,
   };
 }

@@ -17,7 +17,9 @@ describe(ID, () => {
     assert.deepEqual([r.affected[3].ip, r.affected[3].port, r.affected[3].service], ["10.15.13.16", 1719, "H.323 to the peer"]);
     assert.match(r.description, /configured peers are 10\.15\.13\.15, 10\.15\.13\.16/);
     assert.match(r.action, /4371/);
-    assert.equal(r.evidence.length, 4);
+    // the two alarms, the failed connection, the RAS timeout and xconf's line naming 10.15.13.16 a peer
+    assert.equal(r.evidence.length, 5);
+    assert.ok(r.evidence.some((e) => e.text.includes("Alternates Peer 2 Address")));
   });
   it("reports a gatekeeper timeout towards a peer the replication log names, on this card only (no xconf)", async () => {
     const out = await analyze({ host, log: logOf(REPLICATION_PEERS, PEER_GATEKEEPER_TIMEOUT) });
