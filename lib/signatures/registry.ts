@@ -52,9 +52,10 @@ import { serverCertificateWeakCrypto } from "@/lib/signatures/server-certificate
 import { trustStoreCaExpired } from "@/lib/signatures/trust-store-ca-expired";
 import { zoneNotActive } from "@/lib/signatures/zone-not-active";
 import { clusterPeerVersionMismatch } from "@/lib/signatures/cluster-peer-version-mismatch";
+import { searchRulesNoMatch } from "@/lib/signatures/search-rules-no-match";
 
 /** Bump when a signature is added, removed, or changes its version. */
-export const CATALOG_VERSION = "2025.5.0";
+export const CATALOG_VERSION = "2025.6.0";
 
 export const SIGNATURES: readonly Signature[] = Object.freeze([
   x142TrafficServerVerification,
@@ -75,6 +76,7 @@ export const SIGNATURES: readonly Signature[] = Object.freeze([
   edgeConfigEmptyUds,
   collabEdgeSanMismatch,
   ssoSamlFailure,
+  searchRulesNoMatch,
   sipCallNotFound,
   sipCallForbidden,
   sipMediaNotAcceptable,
