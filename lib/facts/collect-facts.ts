@@ -23,6 +23,7 @@ import { SipCollector, searchesFromEvents, sipLimitsFromEnv } from "@/lib/facts/
 import { StatusDumpCollector } from "@/lib/facts/status-dump";
 import { buildAlarmFacts } from "@/lib/facts/alarm-facts";
 import { ClusterPeerCollector } from "@/lib/facts/cluster-peers";
+import { KernelMemoryCollector } from "@/lib/facts/memory-facts";
 
 type LineSink = { push(line: string, lineNo: number): void; end(): void };
 
@@ -58,7 +59,8 @@ export function createFactsCollector(options: CollectOptions = {}): FactsCollect
   const edgeConfig = new EdgeConfigCollector();
   const sip = new SipCollector(sipLimitsFromEnv());
   const clusterPeers = new ClusterPeerCollector();
-  const subscribers: EntrySubscriber[] = [trafficServer, edgeConfig, sip, clusterPeers];
+  const kernelMemory = new KernelMemoryCollector();
+  const subscribers: EntrySubscriber[] = [trafficServer, edgeConfig, sip, clusterPeers, kernelMemory];
   const logFiles: string[] = [];
   const lineFamilies: Facts["lineFamilies"] = [];
   const reading: Facts["reading"] = [];
@@ -220,6 +222,7 @@ export function createFactsCollector(options: CollectOptions = {}): FactsCollect
         alarms: buildAlarmFacts(eventFacts.events.alarm ?? [], status),
         statusDump: status,
         clusterPeers: clusterPeers.finish(),
+        kernelMemory: kernelMemory.finish(),
       };
     },
   };

@@ -53,6 +53,7 @@ import { trustStoreCaExpired } from "@/lib/signatures/trust-store-ca-expired";
 import { zoneNotActive } from "@/lib/signatures/zone-not-active";
 import { clusterPeerVersionMismatch } from "@/lib/signatures/cluster-peer-version-mismatch";
 import { searchRulesNoMatch } from "@/lib/signatures/search-rules-no-match";
+import { memoryExhausted } from "@/lib/signatures/memory-exhausted";
 
 /** Bump when a signature is added, removed, or changes its version. */
 export const CATALOG_VERSION = "2025.6.0";
@@ -85,6 +86,7 @@ export const SIGNATURES: readonly Signature[] = Object.freeze([
   sipChallengeLoop,
   sipRegistrationRefused,
   sipCallFixedDuration,
+  memoryExhausted,
   alarmRaisedNotLowered,
   hardwareFailure,
   databaseFailure,
