@@ -117,15 +117,30 @@ export function ruleMatches(rule: SearchRule, alias: string, service: string | n
       return a.startsWith(p.toLowerCase());
     case "suffix":
       return a.endsWith(p.toLowerCase());
-    case "regex":
-      try {
-        return new RegExp(`^(?:${p})$`, "i").test(a);
-      } catch {
-        return null;
-      }
+    case "regex": {
+      const re = compiled(p);
+      return re === null ? null : re.test(a);
+    }
     default:
       return null;
   }
+}
+
+const REGEX_CACHE = new Map<string, RegExp | null>();
+
+/** The rule's pattern as a whole-alias, case-insensitive regex; null when JavaScript cannot read it. */
+function compiled(pattern: string): RegExp | null {
+  let re = REGEX_CACHE.get(pattern);
+  if (re === undefined) {
+    try {
+      re = new RegExp(`^(?:${pattern})$`, "i");
+    } catch {
+      re = null;
+    }
+    if (REGEX_CACHE.size > 2000) REGEX_CACHE.clear();
+    REGEX_CACHE.set(pattern, re);
+  }
+  return re;
 }
 
 type Target = { state: "ok" | "down" | "unknown_zone"; why: string; sources: SourceRef[] };
