@@ -54,6 +54,7 @@ import { zoneNotActive } from "@/lib/signatures/zone-not-active";
 import { clusterPeerVersionMismatch } from "@/lib/signatures/cluster-peer-version-mismatch";
 import { searchRulesNoMatch } from "@/lib/signatures/search-rules-no-match";
 import { memoryExhausted } from "@/lib/signatures/memory-exhausted";
+import { clusterPeerConfigDiffers } from "@/lib/signatures/cluster-peer-config-differs";
 
 /** Bump when a signature is added, removed, or changes its version. */
 export const CATALOG_VERSION = "2025.6.0";
@@ -113,6 +114,7 @@ export const SIGNATURES: readonly Signature[] = Object.freeze([
   trustStoreCaExpired,
   zoneNotActive,
   clusterPeerVersionMismatch,
+  clusterPeerConfigDiffers,
 ]);
 
 const ids = new Set<string>();
