@@ -22,6 +22,8 @@ import type { EntrySubscriber } from "@/lib/scan/subscriber";
 import { SipCollector, searchesFromEvents, sipLimitsFromEnv } from "@/lib/facts/sip/sip-collector";
 import { StatusDumpCollector } from "@/lib/facts/status-dump";
 import { buildAlarmFacts } from "@/lib/facts/alarm-facts";
+import { ClusterPeerCollector } from "@/lib/facts/cluster-peers";
+import { KernelMemoryCollector } from "@/lib/facts/memory-facts";
 
 type LineSink = { push(line: string, lineNo: number): void; end(): void };
 
@@ -56,7 +58,9 @@ export function createFactsCollector(options: CollectOptions = {}): FactsCollect
   /** the collectors that read whole entries of their line families (processes, modules) */
   const edgeConfig = new EdgeConfigCollector();
   const sip = new SipCollector(sipLimitsFromEnv());
-  const subscribers: EntrySubscriber[] = [trafficServer, edgeConfig, sip];
+  const clusterPeers = new ClusterPeerCollector();
+  const kernelMemory = new KernelMemoryCollector();
+  const subscribers: EntrySubscriber[] = [trafficServer, edgeConfig, sip, clusterPeers, kernelMemory];
   const logFiles: string[] = [];
   const lineFamilies: Facts["lineFamilies"] = [];
   const reading: Facts["reading"] = [];
@@ -217,6 +221,8 @@ export function createFactsCollector(options: CollectOptions = {}): FactsCollect
         trustStore: store,
         alarms: buildAlarmFacts(eventFacts.events.alarm ?? [], status),
         statusDump: status,
+        clusterPeers: clusterPeers.finish(),
+        kernelMemory: kernelMemory.finish(),
       };
     },
   };

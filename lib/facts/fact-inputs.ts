@@ -83,6 +83,16 @@ export const FACT_INPUTS: Record<FactKey, FactInput> = {
     howToGet: COLLECT,
   },
   statusDump: XSTAT,
+  clusterPeers: {
+    what: "the replication and cluster database lines of the log (developer.replication, developer.clusterdb)",
+    why: "They name this cluster's peers when the configuration dump is missing.",
+    howToGet: COLLECT,
+  },
+  kernelMemory: {
+    what: "the kernel's lines in the log (out-of-memory killer)",
+    why: "The kernel logs when memory ran out and which process it killed.",
+    howToGet: COLLECT,
+  },
 };
 
 export const FACT_KEYS = Object.keys(FACT_INPUTS) as FactKey[];

@@ -33,6 +33,8 @@ export function buildFacts(partial: Partial<Facts> = {}): Facts {
     sip: emptySipFacts(),
     alarms: { logLines: 0, raised: 0, lowered: 0, loweredIds: [], open: [], cleared: [], statusRead: false },
     statusDump: null,
+    clusterPeers: [],
+    kernelMemory: { kernelLines: 0, oom: [], oomCount: 0 },
     ...partial,
   };
 }

@@ -12,6 +12,8 @@ import type { WarningFacts } from "@/lib/facts/warning-templates";
 import type { CallsOutput } from "@/lib/results/calls";
 import type { AlarmFacts } from "@/lib/facts/alarm-facts";
 import type { StatusDumpFacts } from "@/lib/facts/status-dump";
+import type { ClusterPeer } from "@/lib/facts/cluster-peers";
+import type { KernelMemoryFacts } from "@/lib/facts/memory-facts";
 
 /** Where a fact was read: file inside the bundle, 1-based line, the line itself. */
 export type SourceRef = { file: string; line: number; text: string };
@@ -63,6 +65,10 @@ export type Facts = {
   alarms: AlarmFacts;
   /** the xstat dump's alarms, zones, NTP status and uptime; null without an xstat dump */
   statusDump: StatusDumpFacts | null;
+  /** the cluster peers the log names (replication's AlternateIPAddresses, clusterdb's nodes); xconf's are in config */
+  clusterPeers: ClusterPeer[];
+  /** the kernel's out-of-memory killer lines (memory values of the xstat dump are in statusDump) */
+  kernelMemory: KernelMemoryFacts;
 };
 
 export type TrafficServerFacts = {

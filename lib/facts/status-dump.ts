@@ -39,10 +39,14 @@ export type StatusDumpFacts = {
   ntp: { status: string; source: SourceRef; file: string }[];
   /** seconds since start, per dump */
   uptime: { seconds: number; source: SourceRef; file: string }[];
+  /** leaves under a `Memory` (or `Swap`) block, wherever the dump puts it ("ResourceUsage/Memory/Total") */
+  memory: { path: string; value: string; source: SourceRef; file: string }[];
 };
 
 const MAX_ALARMS = 500;
 const MAX_ZONES = 1000;
+const MAX_MEMORY_LEAVES = 64;
+const MEMORY_SEGMENT = /^(memory|swap|ram)$/i;
 
 type Leaf = { path: string[]; value: string; source: SourceRef };
 
@@ -53,6 +57,7 @@ export class StatusDumpCollector {
   private readonly zoneGroups = new Map<string, { file: string; key: string; leaves: Leaf[] }>();
   private readonly ntp: StatusDumpFacts["ntp"] = [];
   private readonly uptime: StatusDumpFacts["uptime"] = [];
+  private readonly memory: StatusDumpFacts["memory"] = [];
 
   startFile(file: string): void {
     this.files.push(file);
@@ -93,6 +98,10 @@ export class StatusDumpCollector {
       this.ntp.push({ status: value, source, file });
       return;
     }
+    if (parts.length > 1 && parts.slice(0, -1).some((p) => MEMORY_SEGMENT.test(p))) {
+      if (this.memory.length < MAX_MEMORY_LEAVES) this.memory.push({ path: parts.join("/"), value, source, file });
+      return;
+    }
     if (path === "SystemUnit/Uptime" || path === "Status/SystemUnit/Uptime") {
       const s = Number(value);
       if (Number.isFinite(s) && s >= 0) this.uptime.push({ seconds: s, source, file });
@@ -130,7 +139,7 @@ export class StatusDumpCollector {
         file: g.file,
       });
     }
-    return { files: this.files, alarmSectionSeen: this.alarmSectionSeen, alarms, zones, ntp: this.ntp, uptime: this.uptime };
+    return { files: this.files, alarmSectionSeen: this.alarmSectionSeen, alarms, zones, ntp: this.ntp, uptime: this.uptime, memory: this.memory };
   }
 }
 

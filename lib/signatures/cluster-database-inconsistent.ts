@@ -17,7 +17,7 @@ export const clusterDatabaseInconsistent = defineSignature(
     severity: "high",
     category: "defect",
     outcomes: ["issue", "ok", "not_applicable", "missing"],
-    reads: ["events", "logFiles", "lineFamilies", "config", "files", "hosts"],
+    reads: ["events", "logFiles", "lineFamilies", "config", "files", "hosts", "clusterPeers"],
     area: "Clustering",
     summary: "Finds `Module=\"developer.clusterdb...\"` errors `Detail=\"Inconsistent Database\"`: a peer's cluster database diverged from the others (peer down, network partition), so replicated data can differ between peers.",
     products: ["Expressway-C", "Expressway-E"],
@@ -28,7 +28,7 @@ export const clusterDatabaseInconsistent = defineSignature(
   evaluate,
 );
 
-function evaluate(facts: Pick<Facts, "events" | "logFiles" | "lineFamilies" | "config" | "files" | "hosts">): SignatureEvaluation {
+function evaluate(facts: Pick<Facts, "events" | "logFiles" | "lineFamilies" | "config" | "files" | "hosts" | "clusterPeers">): SignatureEvaluation {
   const events = eventsOf(facts, "cluster_db_inconsistent");
   if (events.length > 0) {
     const affected = groupAffected(

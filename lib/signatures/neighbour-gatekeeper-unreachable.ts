@@ -1,9 +1,10 @@
 // H.323 neighbours (neighbour zones, and the gatekeepers searched through them) do not answer
 // location requests: `External Server Communications Failure` with Service="NeighbourGatekeeper".
-// Requests to this Expressway's own cluster peers are left to the cluster signature, which explains
-// them (a peer down shows the same event, TN 217230).
+// Requests to this Expressway's own cluster peers (xconf's Alternates, or the peers the log's
+// replication and clusterdb lines name) are left to the cluster signature, which explains them (a
+// peer down shows the same event, TN 217230).
 import type { Facts } from "@/lib/facts/facts";
-import { configuredPeers } from "@/lib/signatures/cluster-common";
+import { knownPeers, peerMatching } from "@/lib/signatures/cluster-common";
 import { ESCF_NEEDLE, EVENTS_AND_LEVELS, externalServerEvaluation, externalServerFailures, externalTarget } from "@/lib/signatures/external-server-common";
 import { type SignatureEvaluation, defineSignature } from "@/lib/signatures/signature";
 
@@ -16,23 +17,20 @@ export const neighbourGatekeeperUnreachable = defineSignature(
     severity: "medium",
     category: "misconfiguration",
     outcomes: ["issue", "ok", "missing"],
-    reads: ["events", "logFiles", "config"],
+    reads: ["events", "logFiles", "config", "clusterPeers"],
     area: "Zones and neighbours",
     summary: "Finds `External Server Communications Failure` with `Service=\"NeighbourGatekeeper\"` (e.g. `Reason=\"gatekeeper timed out\"`): an H.323 neighbour zone's peer does not answer location requests, so searches through that zone fail. Cluster peers are left to the cluster signature.",
     products: ["Expressway-C", "Expressway-E"],
-    inputs: ["tvcs Event Log lines", "xconf_dump (cluster peers, to leave them out)"],
+    inputs: ["tvcs Event Log lines", "xconf_dump or the log's replication / clusterdb lines (cluster peers, to leave them out)"],
     needles: [ESCF_NEEDLE],
     references: [EVENTS_AND_LEVELS],
   },
   evaluate,
 );
 
-function evaluate(facts: Pick<Facts, "events" | "logFiles" | "config">): SignatureEvaluation {
-  const peers = new Set(configuredPeers(facts));
-  const failures = externalServerFailures(facts, ["NeighbourGatekeeper"], (e) => {
-    const t = externalTarget(e);
-    return !peers.has(t.ip ?? "") && !peers.has(t.host ?? "");
-  });
+function evaluate(facts: Pick<Facts, "events" | "logFiles" | "config" | "clusterPeers">): SignatureEvaluation {
+  const peers = knownPeers(facts);
+  const failures = externalServerFailures(facts, ["NeighbourGatekeeper"], (e) => peerMatching(peers, externalTarget(e)) === null);
   return externalServerEvaluation(facts, {
     events: failures,
     service: "NeighbourGatekeeper",
@@ -43,6 +41,6 @@ function evaluate(facts: Pick<Facts, "events" | "logFiles" | "config">): Signatu
       "2. Check that the neighbour is running and allows UDP 1719 from this Expressway; remove peers that no longer exist.",
       "3. If the neighbour does not use H.323, turn H.323 off on that zone.",
     ].join("\n"),
-    okNote: peers.size > 0 ? "Requests to this Expressway's own cluster peers are judged by the cluster communication signature." : undefined,
+    okNote: peers.length > 0 ? "Requests to this Expressway's own cluster peers are judged by the cluster communication signature." : undefined,
   });
 }

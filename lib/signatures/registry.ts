@@ -52,9 +52,12 @@ import { serverCertificateWeakCrypto } from "@/lib/signatures/server-certificate
 import { trustStoreCaExpired } from "@/lib/signatures/trust-store-ca-expired";
 import { zoneNotActive } from "@/lib/signatures/zone-not-active";
 import { clusterPeerVersionMismatch } from "@/lib/signatures/cluster-peer-version-mismatch";
+import { searchRulesNoMatch } from "@/lib/signatures/search-rules-no-match";
+import { memoryExhausted } from "@/lib/signatures/memory-exhausted";
+import { clusterPeerConfigDiffers } from "@/lib/signatures/cluster-peer-config-differs";
 
 /** Bump when a signature is added, removed, or changes its version. */
-export const CATALOG_VERSION = "2025.5.0";
+export const CATALOG_VERSION = "2025.6.0";
 
 export const SIGNATURES: readonly Signature[] = Object.freeze([
   x142TrafficServerVerification,
@@ -75,6 +78,7 @@ export const SIGNATURES: readonly Signature[] = Object.freeze([
   edgeConfigEmptyUds,
   collabEdgeSanMismatch,
   ssoSamlFailure,
+  searchRulesNoMatch,
   sipCallNotFound,
   sipCallForbidden,
   sipMediaNotAcceptable,
@@ -83,6 +87,7 @@ export const SIGNATURES: readonly Signature[] = Object.freeze([
   sipChallengeLoop,
   sipRegistrationRefused,
   sipCallFixedDuration,
+  memoryExhausted,
   alarmRaisedNotLowered,
   hardwareFailure,
   databaseFailure,
@@ -109,6 +114,7 @@ export const SIGNATURES: readonly Signature[] = Object.freeze([
   trustStoreCaExpired,
   zoneNotActive,
   clusterPeerVersionMismatch,
+  clusterPeerConfigDiffers,
 ]);
 
 const ids = new Set<string>();

@@ -28,6 +28,11 @@ export const zoneNotActive = defineSignature(
   evaluate,
 );
 
+/** Whether the dump shows the zone (or one of its protocols / peers) Failed, Inactive or similar. */
+export function zoneIsDown(z: ZoneStatus): boolean {
+  return z.statuses.some((s) => FAILED.test(s.value));
+}
+
 function zoneLabel(z: ZoneStatus): string {
   return `${z.name ?? z.key}${z.type ? ` (${z.type})` : ""}`;
 }
