@@ -5,14 +5,9 @@
 // walks it. It knows no collector: the needles come from whoever reads the tables.
 import type { RawLineSink, TextChunk } from "@/lib/bundle/line-splitter";
 import { PrefixSpan, scanSyslogPrefix, timestampAt } from "@/lib/parse/syslog-prefix";
-import { NeedleFinder } from "@/lib/scan/needle-finder";
+import { type Needle, NeedleFinder } from "@/lib/scan/needle-finder";
 
-/**
- * A literal substring that marks a line; `unless`: words that, found on the same line after it, mean
- * the line is not worth a look for this needle (e.g. `Search Completed` of an OPTIONS keep-alive, a
- * line that every keep-alive writes). Another needle on the line still marks it.
- */
-export type Needle = string | { text: string; unless: readonly string[] };
+export type { Needle };
 
 /** The finder for a needle list; a file after the first with the same needles reuses it. */
 let lastFinder: { key: string; finder: NeedleFinder } | null = null;

@@ -3,7 +3,13 @@
 // each position); here the short needles, few and mostly upper case, stay one regex (fast: it skips
 // ahead on their letters), and the long ones go through a Wu-Manber scan that jumps several
 // characters at a time over text no needle can end in (~0.3 s per GiB).
-import type { Needle } from "@/lib/scan/log-table";
+
+/**
+ * A literal substring that marks a line; `unless`: words that, found on the same line after it, mean
+ * the line is not worth a look for this needle (e.g. `Search Completed` of an OPTIONS keep-alive, a
+ * line that every keep-alive writes). Another needle on the line still marks it.
+ */
+export type Needle = string | { text: string; unless: readonly string[] };
 
 /** Needles at least this long go through the skip scan; shorter ones through the regex. */
 const LONG = 8;
