@@ -62,7 +62,9 @@ export class ScanThread {
   private onFailure: ((err: Error) => void) | null = null;
 
   private constructor(entry: string) {
-    const options = { resourceLimits: { maxOldGenerationSizeMb: 128 }, execArgv: process.env.X_PROF ? ["--cpu-prof", "--cpu-prof-dir=/work/prof/out", "--cpu-prof-interval=200"] : [] };
+    // ANALYZER_CPU_PROFILE_DIR (see lib/worker/analyzer-client.ts): the thread writes its own profile there
+    const profileDir = process.env.ANALYZER_CPU_PROFILE_DIR;
+    const options = { resourceLimits: { maxOldGenerationSizeMb: 128 }, execArgv: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [] };
     // The TypeScript source (tests, `npm run worker` in development) is loaded through tsx's require hook.
     this.worker = entry.endsWith(".ts")
       ? new Worker(`require("tsx/cjs"); require(${JSON.stringify(entry)});`, { ...options, eval: true })

@@ -37,12 +37,21 @@ export function currentLaunch(): Launch {
 
 type Analyzer = { child: ChildProcess; build: string | null; heapMiB: number };
 
+/**
+ * ANALYZER_CPU_PROFILE_DIR=<dir>: each analyzer process (and its scan thread) writes a V8 CPU profile
+ * there when it ends, for finding where an analysis spends its time (open it in Chrome's DevTools).
+ */
+function profileFlags(): string[] {
+  const dir = process.env.ANALYZER_CPU_PROFILE_DIR;
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(dir)}`] : [];
+}
+
 /** `ahead`: it will wait for its request, so it warms up meanwhile (lib/worker/warm-up.ts). */
 function startAnalyzer(launch: Launch, heapMiB: number, ahead = false): Analyzer {
   const child = fork(launch.file, ahead ? ["--warm-up"] : [], {
     // Under a heap limit V8 starts the old generation small and, with a gigabyte of buffers passing
     // through, ran a full GC every ~30 ms (an analysis took 1.5x as long); starting it at 64 MiB does not.
-    execArgv: [...launch.execArgv, `--max-old-space-size=${heapMiB}`, `--initial-old-space-size=${Math.min(64, heapMiB >> 1)}`],
+    execArgv: [...launch.execArgv, `--max-old-space-size=${heapMiB}`, `--initial-old-space-size=${Math.min(64, heapMiB >> 1)}`, ...profileFlags()],
     serialization: "advanced",
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     env: { ...process.env, NODE_OPTIONS: "" },
