@@ -49,6 +49,8 @@ export type CaseMraHop = {
   time: string;
   status: number | null;
   failure: string | null;
+  /** the TrackingID this box logged for the request, if any */
+  trackingId: string | null;
   file: string;
   line: number;
   /** set on a hop whose error answer another hop's failure explains */
@@ -68,6 +70,13 @@ export type CaseMraRow = {
   status: number | null;
   /** the deepest failure any hop logged */
   failure: string | null;
+  /** the request's TrackingID (a hop's), if any logged one */
+  trackingId: string | null;
+  /**
+   * how its hops were joined: "tracking_id" (every hop logged the same TrackingID), "request" (same
+   * method, path and target within CORRELATION_WINDOW_MS, no TrackingID on both); null for one hop
+   */
+  matchedBy: "tracking_id" | "request" | null;
   /** in order of the request's path: the hop that answered the client first */
   hops: CaseMraHop[];
 };
@@ -77,6 +86,8 @@ export type CaseMraRequests = {
   total: number;
   /** requests seen on more than one Expressway */
   correlated: number;
+  /** of those, joined by TrackingID (the rest by method, path and target within seconds) */
+  byTrackingId: number;
   rows: CaseMraRow[];
 };
 
