@@ -5,7 +5,7 @@ import { toView } from "@/lib/analyses/serialize";
 import { buildCaseView } from "@/lib/cases/build-case-view";
 import type { CaseView } from "@/lib/cases/case-view";
 import { isCaseId } from "@/lib/cases/case-url";
-import { loadCaseCalls } from "@/lib/cases/load-case-calls";
+import { loadCaseCalls, sortCaseAnalyses } from "@/lib/cases/load-case-calls";
 import { getServices } from "@/lib/platform/services";
 
 export async function getCase(id: string, scope: Prisma.CaseWhereInput): Promise<CaseView | null> {
@@ -15,9 +15,6 @@ export async function getCase(id: string, scope: Prisma.CaseWhereInput): Promise
     include: { analyses: { include: { results: { orderBy: { position: "asc" } } }, orderBy: { createdAt: "asc" } } },
   });
   if (!row) return null;
-  const done = row.analyses
-    .filter((a) => a.status === "done")
-    .map((a) => ({ id: a.id, host: a.host }))
-    .sort((a, b) => (a.host ?? "").localeCompare(b.host ?? ""));
+  const done = sortCaseAnalyses(row.analyses.filter((a) => a.status === "done").map((a) => ({ id: a.id, host: a.host })));
   return buildCaseView(row, row.analyses.map(toView), await loadCaseCalls(done));
 }

@@ -41,10 +41,11 @@ export async function loadCaseCalls(analyses: CaseAnalysisRef[]): Promise<Loaded
 
 /** The case's finished analyses, in the order the case view lists them (by host, then upload). */
 export async function caseAnalysisRefs(caseId: string): Promise<CaseAnalysisRef[]> {
-  const rows = await getServices().db.prisma.analysis.findMany({
-    where: { caseId, status: "done" },
-    orderBy: [{ host: "asc" }, { createdAt: "asc" }],
-    select: { id: true, host: true },
-  });
-  return rows;
+  const rows = await getServices().db.prisma.analysis.findMany({ where: { caseId, status: "done" }, orderBy: { createdAt: "asc" }, select: { id: true, host: true } });
+  return sortCaseAnalyses(rows);
+}
+
+/** By host (none first), then upload order: get-case.ts and the calls endpoints join in the same order. */
+export function sortCaseAnalyses<T extends { host: string | null }>(byUpload: T[]): T[] {
+  return [...byUpload].sort((a, b) => (a.host ?? "").localeCompare(b.host ?? ""));
 }
