@@ -59,7 +59,7 @@ export function AffectedTable({ affected }: { affected: Affected[] }) {
                       {a.calls.map((id) => (
                         // relative: the same page (member or share link) with the call's ladder open
                         <a key={id} href={`?call=${encodeURIComponent(id)}#calls`} className="font-medium break-all text-brand-700 underline-offset-2 hover:underline">
-                          Ladder of call {id}
+                          Ladder of call {id.slice(id.lastIndexOf(":") + 1)}
                         </a>
                       ))}
                     </span>

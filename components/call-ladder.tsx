@@ -3,7 +3,7 @@
 // Expressway, the B2BUA, CUCM...), one arrow per message with its label and time, final failures in
 // red. The diagram scrolls sideways inside its frame; clicking an arrow (or focusing it and pressing
 // Enter) shows the whole SIP message as text with the log file and line it came from.
-import { useEffect, useMemo, useState } from "react";
+import { type ReactNode, useEffect, useMemo, useState } from "react";
 import type { CallDetail, CallMessage } from "@/lib/results/calls";
 import { formatLogTime } from "@/lib/ui/format";
 
@@ -21,7 +21,8 @@ function clipLabel(s: string, max: number): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
-export function CallLadder({ call }: { call: CallDetail }) {
+/** `messageExtra`: shown under the selected message's source (a case: the other Expressway that logged it). */
+export function CallLadder({ call, messageExtra }: { call: CallDetail; messageExtra?: (m: CallMessage) => ReactNode }) {
   const messages = call.messages;
   const firstFailure = useMemo(() => messages.findIndex((m) => m.failure), [messages]);
   const [selected, setSelected] = useState<number | null>(firstFailure >= 0 ? firstFailure : messages.length > 0 ? 0 : null);
@@ -124,6 +125,7 @@ export function CallLadder({ call }: { call: CallDetail }) {
               {current.file}:{current.line}
               {current.blockLine !== null && current.blockLine !== current.line + 1 ? ` (message at line ${current.blockLine})` : ""}
             </span>
+            {messageExtra?.(current)}
           </div>
           {current.text !== null ? (
             <pre className="scroll-thin max-h-96 overflow-auto px-3 py-2 font-mono text-xs leading-relaxed whitespace-pre text-slate-800" data-testid="sip-message-text">

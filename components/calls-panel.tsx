@@ -2,9 +2,11 @@
 // The overview's Calls section: every SIP call the logs show (failed first), searchable and filtered
 // by state and final code, each opening its ladder diagram; and the registrations per AOR with the
 // outcome of their attempts. Lists come page by page from the calls API (members' or a share link's);
-// `?call=<id>` opens a call, so a card can link to the ladder of a call it names.
-import { useCallback, useEffect, useState } from "react";
-import { CALL_STATES, CALL_STATE_LABELS, type CallDetail, type CallPage, type CallState, type CallSummary, type Registration, type RegistrationPage, type SipDetail } from "@/lib/results/calls";
+// `?call=<id>` opens a call, so a card can link to the ladder of a call it names. A case shows its
+// calls joined across its Expressways through the same panel (`registrations` off, the extras saying
+// on which Expressways each call and message was seen).
+import { type ReactNode, useCallback, useEffect, useState } from "react";
+import { CALL_STATES, CALL_STATE_LABELS, type CallDetail, type CallMessage, type CallPage, type CallState, type CallSummary, type Registration, type RegistrationPage, type SipDetail } from "@/lib/results/calls";
 import { formatLogTime } from "@/lib/ui/format";
 import { CallLadder } from "./call-ladder";
 import { ErrorNotice } from "./error-notice";
@@ -41,7 +43,27 @@ async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   return (await res.json()) as T;
 }
 
-export function CallsPanel({ apiBase, detail }: { apiBase: string; detail: SipDetail }) {
+/** What a caller adds to the panel: under a list row, under a call's facts, under a message of the ladder. */
+export type CallsPanelExtras = {
+  rowExtra?: (call: CallSummary) => ReactNode;
+  callExtra?: (call: CallDetail) => ReactNode;
+  messageExtra?: (message: CallMessage) => ReactNode;
+};
+
+export function CallsPanel({
+  apiBase,
+  detail,
+  registrations = true,
+  title = "Calls and registrations",
+  extras = {},
+}: {
+  apiBase: string;
+  detail: SipDetail;
+  /** false: no Registrations tab (a case lists calls only) */
+  registrations?: boolean;
+  title?: string;
+  extras?: CallsPanelExtras;
+}) {
   const [view, setView] = useState<"calls" | "registrations">("calls");
   const [selected, setSelected] = useState<string | null>(null);
 
@@ -67,30 +89,32 @@ export function CallsPanel({ apiBase, detail }: { apiBase: string; detail: SipDe
     <section id="calls" className="card overflow-hidden" aria-labelledby="calls-title" data-testid="calls-panel">
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-2 border-b border-slate-100 px-5 py-4 sm:px-6">
         <h2 id="calls-title" className="text-base font-semibold text-slate-900">
-          Calls and registrations
+          {title}
         </h2>
-        <div role="tablist" aria-label="SIP views" className="flex gap-1 rounded-lg bg-slate-100 p-1 text-sm">
-          {(["calls", "registrations"] as const).map((v) => (
-            <button
-              key={v}
-              role="tab"
-              type="button"
-              aria-selected={view === v}
-              data-testid={`sip-tab-${v}`}
-              onClick={() => setView(v)}
-              className={`rounded-md px-3 py-1 font-medium ${view === v ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900"}`}
-            >
-              {v === "calls" ? "Calls" : "Registrations"}{" "}
-              <span className="tabular-nums text-slate-500">{v === "calls" ? detail.calls : detail.registrations}</span>
-            </button>
-          ))}
-        </div>
+        {registrations && (
+          <div role="tablist" aria-label="SIP views" className="flex gap-1 rounded-lg bg-slate-100 p-1 text-sm">
+            {(["calls", "registrations"] as const).map((v) => (
+              <button
+                key={v}
+                role="tab"
+                type="button"
+                aria-selected={view === v}
+                data-testid={`sip-tab-${v}`}
+                onClick={() => setView(v)}
+                className={`rounded-md px-3 py-1 font-medium ${view === v ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900"}`}
+              >
+                {v === "calls" ? "Calls" : "Registrations"}{" "}
+                <span className="tabular-nums text-slate-500">{v === "calls" ? detail.calls : detail.registrations}</span>
+              </button>
+            ))}
+          </div>
+        )}
       </div>
-      {view === "calls" ? (
+      {view === "calls" || !registrations ? (
         selected ? (
-          <CallView apiBase={apiBase} id={selected} onBack={() => open(null)} />
+          <CallView apiBase={apiBase} id={selected} onBack={() => open(null)} extras={extras} />
         ) : (
-          <CallList apiBase={apiBase} detail={detail} onOpen={open} />
+          <CallList apiBase={apiBase} detail={detail} onOpen={open} rowExtra={extras.rowExtra} />
         )
       ) : (
         <RegistrationList apiBase={apiBase} />
@@ -100,7 +124,7 @@ export function CallsPanel({ apiBase, detail }: { apiBase: string; detail: SipDe
   );
 }
 
-function CallList({ apiBase, detail, onOpen }: { apiBase: string; detail: SipDetail; onOpen: (id: string) => void }) {
+function CallList({ apiBase, detail, onOpen, rowExtra }: { apiBase: string; detail: SipDetail; onOpen: (id: string) => void; rowExtra?: CallsPanelExtras["rowExtra"] }) {
   const [q, setQ] = useState("");
   const [state, setState] = useState("");
   const [code, setCode] = useState("");
@@ -197,6 +221,7 @@ function CallList({ apiBase, detail, onOpen }: { apiBase: string; detail: SipDet
                   {c.reason && c.state !== "answered" ? ` · ${c.reason}` : ""}
                 </span>
               </button>
+              {rowExtra && <div className="-mt-1 px-3 pb-2.5">{rowExtra(c)}</div>}
             </li>
           ))}
         </ul>
@@ -218,7 +243,7 @@ function CallList({ apiBase, detail, onOpen }: { apiBase: string; detail: SipDet
   );
 }
 
-function CallView({ apiBase, id, onBack }: { apiBase: string; id: string; onBack: () => void }) {
+function CallView({ apiBase, id, onBack, extras }: { apiBase: string; id: string; onBack: () => void; extras: CallsPanelExtras }) {
   const [call, setCall] = useState<CallDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -268,6 +293,7 @@ function CallView({ apiBase, id, onBack }: { apiBase: string; id: string; onBack
               {call.userAgent && <Fact label="Caller's device">{call.userAgent}</Fact>}
               <Fact label="Call-IDs">{call.callIds.join(", ")}</Fact>
             </dl>
+            {extras.callExtra?.(call)}
             {call.searchNotFound && <p className="text-sm text-rose-700">The Expressway's search for the dialled alias found no match (Search Completed, found: false).</p>}
             {(call.cutStart || call.cutEnd) && (
               <p className="text-sm text-slate-600">
@@ -288,7 +314,7 @@ function CallView({ apiBase, id, onBack }: { apiBase: string; id: string; onBack
               </div>
             )}
           </div>
-          <CallLadder call={call} />
+          <CallLadder call={call} messageExtra={extras.messageExtra} />
         </>
       )}
     </div>

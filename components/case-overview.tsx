@@ -1,7 +1,7 @@
 "use client";
 // One incident's bundles viewed together: the peers and their versions at the top, the findings
-// merged over them in CSA's five tabs (each card saying on which Expressways it was seen), and the MRA
-// requests joined across boxes. Polls GET /api/cases/:id until every analysis has finished.
+// merged over them in CSA's five tabs (each card saying on which Expressways it was seen), the MRA
+// requests and the SIP calls joined across boxes. Polls GET /api/cases/:id until every analysis has finished.
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { OUTCOMES, OUTCOME_LABELS, type Outcome, type SignatureResult } from "@/lib/results/types";
@@ -9,6 +9,7 @@ import type { CaseAnalysis, CaseFinding, CaseView } from "@/lib/cases/case-view"
 import { formatLogTime } from "@/lib/ui/format";
 import { AddBundleButton } from "./add-bundle-button";
 import { CountChip, OUTCOME_STYLE, StatusBadge } from "./badges";
+import { CaseCalls } from "./case-calls";
 import { CaseRequests } from "./case-requests";
 import { CopyButton } from "./copy-button";
 import { AlertIcon, ChevronRightIcon, ServerIcon } from "./icons";
@@ -293,6 +294,7 @@ export function CaseOverview({
         </>
       )}
       {view.mraRequests.rows.length > 0 && <CaseRequests detail={view.mraRequests} />}
+      {view.calls.parts > 0 && <CaseCalls calls={view.calls} apiBase={url} hrefOf={hrefOf} analyses={view.analyses} />}
     </div>
   );
 }

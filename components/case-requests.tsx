@@ -14,6 +14,11 @@ function StatusChip({ status }: { status: number | null }) {
   return <span className={`inline-flex rounded px-1.5 py-0.5 font-mono text-xs font-semibold ring-1 ring-inset ${cls}`}>{status}</span>;
 }
 
+const MATCHED_BY: Record<NonNullable<CaseMraRow["matchedBy"]>, string> = {
+  tracking_id: "matched by TrackingID",
+  request: "matched by request and target within seconds (no TrackingID on both)",
+};
+
 const target = (r: Pick<CaseMraRow, "host" | "port">) => (r.host ? `${r.host}${r.port ? `:${r.port}` : ""}` : "–");
 
 export function CaseRequests({ detail }: { detail: CaseMraRequests }) {
@@ -30,8 +35,8 @@ export function CaseRequests({ detail }: { detail: CaseMraRequests }) {
             MRA requests across the Expressways
           </h2>
           <p className="mt-0.5 text-xs text-slate-500">
-            {detail.total.toLocaleString("en-US")} logged · {detail.correlated.toLocaleString("en-US")} seen on more than one Expressway (same request, path and target within
-            seconds)
+            {detail.total.toLocaleString("en-US")} logged · {detail.correlated.toLocaleString("en-US")} seen on more than one Expressway
+            {detail.correlated > 0 && ` (${detail.byTrackingId.toLocaleString("en-US")} by TrackingID, ${(detail.correlated - detail.byTrackingId).toLocaleString("en-US")} by request, path and target within seconds)`}
           </p>
         </div>
         <label className="inline-flex items-center gap-2 text-sm text-slate-700">
@@ -71,6 +76,11 @@ export function CaseRequests({ detail }: { detail: CaseMraRequests }) {
                       </li>
                     ))}
                   </ol>
+                  {r.matchedBy && (
+                    <span className="mt-1 block text-[11px] text-slate-500" data-testid="case-request-matched-by" data-matched-by={r.matchedBy} title={r.trackingId ?? undefined}>
+                      {MATCHED_BY[r.matchedBy]}
+                    </span>
+                  )}
                 </td>
               </tr>
             ))}

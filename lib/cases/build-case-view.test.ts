@@ -7,6 +7,7 @@ import { PEER_VERSIONS_ID } from "@/lib/cases/check-peer-versions";
 import { compareAnalyses } from "@/lib/cases/compare-analyses";
 import { chunked } from "@/tests/fixtures/build-bundle";
 import { CUCM, expresswayCBundle, expresswayCFixedBundle, expresswayEBundle } from "@/tests/fixtures/case-bundles";
+import { caseSipBundles } from "@/tests/fixtures/sip/case-sip-bundles";
 
 let n = 0;
 /** What the API would return for a finished analysis of this bundle. */
@@ -33,6 +34,17 @@ async function viewOf(bundle: Buffer, status: AnalysisView["status"] = "done"): 
 const record = { id: "case-aaaaaaaaaaaa", title: "", createdAt: new Date("2026-01-01T00:00:00Z") };
 
 describe("the case view", () => {
+  it("points a call card's ladder links at the case's calls (<analysisId>:<callId>, what GET /api/cases/:id/calls/:callId takes)", async () => {
+    const { e: eb, c: cb } = await caseSipBundles();
+    const e = await viewOf(eb);
+    const c = await viewOf(cb);
+    const view = buildCaseView(record, [e, c]);
+    const links = view.findings.flatMap((f) => f.affected.flatMap((a) => a.calls ?? []));
+    assert.ok(links.length > 0, "the 488 card names its call");
+    assert.ok(links.every((l) => /^analysis-\d+-x+:c\d+$/.test(l)), links.join(", "));
+    assert.ok(links.every((l) => l.startsWith(`${c.id}:`)), "only -C saw the 488");
+  });
+
   it("merges C's certificate failure and E's 502 for the same requests into one finding naming both Expressways", async () => {
     const c = await viewOf(await expresswayCBundle());
     const e = await viewOf(await expresswayEBundle());

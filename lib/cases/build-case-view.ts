@@ -8,6 +8,7 @@ import { checkPeerVersions } from "@/lib/cases/check-peer-versions";
 import { collectedAt } from "@/lib/cases/compare-analyses";
 import { correlateMraRequests } from "@/lib/cases/correlate-mra-requests";
 import { groupDeployments } from "@/lib/cases/group-deployments";
+import { type JoinedCall, caseCallsView } from "@/lib/cases/join-case-calls";
 import { countOutcomes, mergeFindings } from "@/lib/cases/merge-findings";
 
 export type CaseRecord = { id: string; title: string; createdAt: Date };
@@ -43,7 +44,8 @@ function toCaseAnalysis(v: AnalysisView): CaseAnalysis {
   };
 }
 
-export function buildCaseView(record: CaseRecord, views: AnalysisView[]): CaseView {
+/** `calls`: the case's joined calls (load-case-calls.ts) and how many stored calls they were made of. */
+export function buildCaseView(record: CaseRecord, views: AnalysisView[], calls: { calls: JoinedCall[]; parts: number } = { calls: [], parts: 0 }): CaseView {
   const ordered = [...views].sort(
     (a, b) => (a.bundle.host ?? "").localeCompare(b.bundle.host ?? "") || (Date.parse(collectedAt(a) ?? a.createdAt) || 0) - (Date.parse(collectedAt(b) ?? b.createdAt) || 0),
   );
@@ -77,6 +79,7 @@ export function buildCaseView(record: CaseRecord, views: AnalysisView[]): CaseVi
     findings,
     counts: countOutcomes(findings),
     mraRequests,
+    calls: caseCallsView(calls.calls, calls.parts, done.map((v) => v.details.sip?.reading).filter((r) => r !== undefined)),
   };
 }
 

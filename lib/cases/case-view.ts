@@ -1,5 +1,6 @@
 // The shapes of a case (GET /api/cases/:id, GET /api/cases) and of a compare (GET
 // /api/analyses/:id/compare/:otherId). A public contract like the analysis shapes: extend, never rename.
+import type { CallMessage, CallState, CallSummary, SipReading } from "@/lib/results/calls";
 import type { AnalysisStatus, AnalysisSummary, Outcome, SignatureResult } from "@/lib/results/types";
 
 /** One Expressway's part in a finding merged across the case. */
@@ -49,6 +50,8 @@ export type CaseMraHop = {
   time: string;
   status: number | null;
   failure: string | null;
+  /** the TrackingID this box logged for the request, if any */
+  trackingId: string | null;
   file: string;
   line: number;
   /** set on a hop whose error answer another hop's failure explains */
@@ -68,6 +71,13 @@ export type CaseMraRow = {
   status: number | null;
   /** the deepest failure any hop logged */
   failure: string | null;
+  /** the request's TrackingID (a hop's), if any logged one */
+  trackingId: string | null;
+  /**
+   * how its hops were joined: "tracking_id" (every hop logged the same TrackingID), "request" (same
+   * method, path and target within CORRELATION_WINDOW_MS, no TrackingID on both); null for one hop
+   */
+  matchedBy: "tracking_id" | "request" | null;
   /** in order of the request's path: the hop that answered the client first */
   hops: CaseMraHop[];
 };
@@ -77,6 +87,8 @@ export type CaseMraRequests = {
   total: number;
   /** requests seen on more than one Expressway */
   correlated: number;
+  /** of those, joined by TrackingID (the rest by method, path and target within seconds) */
+  byTrackingId: number;
   rows: CaseMraRow[];
 };
 
@@ -96,6 +108,54 @@ export type CaseAnalysis = {
   peerFolder: string | null;
 };
 
+/** One analysis's part in a call of the case: the call as that Expressway's own analysis found it. */
+export type CaseCallPeer = {
+  analysisId: string;
+  host: string | null;
+  /** the call's id in that analysis (GET /api/analyses/:analysisId/calls/:callId) */
+  callId: string;
+  state: CallState;
+  code: number | null;
+};
+
+/**
+ * A SIP call of the case: the calls of several analyses (Expressway-E and -C, cluster peers) that are
+ * the same call, joined by Call-ID or by Session-ID / Local- / Remote-SessionID (the B2BUA on -C gives
+ * its leg a new Call-ID). `id` is `<analysisId>:<callId>` of its first part; `entities` are merged (the
+ * peer address -E logged that is -C's is -C's column); state, code and reason are what the caller's
+ * side saw (the first part to decide).
+ */
+export type CaseCallSummary = CallSummary & {
+  seenOn: CaseCallPeer[];
+};
+
+/** One message of a case's call: which Expressway logged it, and the other box that logged the same message. */
+export type CaseCallMessage = CallMessage & {
+  analysisId: string;
+  host: string | null;
+  /** the same message as the other end of the hop logged it (-E sent it, -C received it) */
+  alsoLoggedOn: { analysisId: string; host: string | null; file: string; line: number }[];
+};
+
+/** GET /api/cases/:id/calls/:callId: every part's messages in time order, each hop drawn once. */
+export type CaseCallDetail = CaseCallSummary & { messages: CaseCallMessage[] };
+
+/** GET /api/cases/:id/calls: like GET /api/analyses/:id/calls, over the case's analyses. */
+export type CaseCallPage = { total: number; page: number; pageSize: number; items: CaseCallSummary[] };
+
+/** `calls` of GET /api/cases/:id: the first page, and the counts the Calls view shows. */
+export type CaseCalls = CaseCallPage & {
+  /** calls rejected or failed */
+  failedCalls: number;
+  byState: Record<string, number>;
+  /** calls seen on more than one Expressway */
+  joined: number;
+  /** calls over the case's analyses before the join */
+  parts: number;
+  /** the analyses' SIP reading reports added up */
+  reading: SipReading;
+};
+
 /** GET /api/cases/:id */
 export type CaseView = {
   id: string;
@@ -110,6 +170,8 @@ export type CaseView = {
   findings: CaseFinding[];
   counts: Record<Outcome, number>;
   mraRequests: CaseMraRequests;
+  /** SIP calls joined across the analyses (the same call on -E and -C is one) */
+  calls: CaseCalls;
 };
 
 /** one row of GET /api/cases */

@@ -7,6 +7,7 @@ import type { CaseExplanation, CaseFinding, CaseFindingPeer } from "@/lib/cases/
 /** Worst first: a problem on one peer is a problem of the case. */
 const RANK: Record<Outcome, number> = { issue: 0, potential: 1, missing: 2, ok: 3, not_applicable: 4 };
 const MAX_EVIDENCE = 30;
+const MAX_CALL_LINKS = 6;
 
 export type MergeInput = { analysisId: string; host: string | null; results: SignatureResult[] };
 
@@ -81,11 +82,14 @@ function mergeAffected(contributing: { input: MergeInput; result: SignatureResul
     for (const a of result.affected) {
       const key = `${a.host ?? ""}\u0000${a.ip ?? ""}\u0000${a.port ?? ""}\u0000${a.service ?? ""}\u0000${a.reason}`;
       const peers = a.peers?.length ? a.peers : input.host ? [input.host] : [];
+      // An analysis's call ids (c1, c2...) open the case's joined call through `<analysisId>:<callId>`.
+      const calls = a.calls?.map((id) => `${input.analysisId}:${id}`);
       const m = merged.get(key);
       if (!m) {
-        merged.set(key, { ...a, peers: [...peers] });
+        merged.set(key, { ...a, peers: [...peers], ...(calls ? { calls } : {}) });
         continue;
       }
+      if (calls) m.calls = [...new Set([...(m.calls ?? []), ...calls])].slice(0, MAX_CALL_LINKS);
       m.count += a.count;
       if (a.firstSeen && (!m.firstSeen || time(a.firstSeen) < time(m.firstSeen))) m.firstSeen = a.firstSeen;
       if (a.lastSeen && (!m.lastSeen || time(a.lastSeen) > time(m.lastSeen))) m.lastSeen = a.lastSeen;

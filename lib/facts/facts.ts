@@ -108,6 +108,8 @@ export type MraRequest = {
   source: SourceRef;
   pid: string | null;
   txnId: string;
+  /** `TrackingID="..."` of its Receive (else Sending) Request line: the id the client's request keeps on every hop (TN 225746) */
+  trackingId: string | null;
   timestamp: string;
   method: string | null;
   /** path after the target segment */

@@ -177,6 +177,7 @@ export class TrafficServerCollector implements EntrySubscriber {
       source: { file, line: entry.line, text: entry.text },
       pid: entry.prefix.pid,
       txnId: txn,
+      trackingId: trackingIdOf(entry),
       timestamp: entry.prefix.timestamp,
       method,
       path: parsed?.path ?? null,
@@ -211,6 +212,7 @@ export class TrafficServerCollector implements EntrySubscriber {
     if (request) {
       request.dstIp = ip;
       request.dstPort = port;
+      request.trackingId ??= trackingIdOf(entry);
     }
   }
 
@@ -328,6 +330,12 @@ export class TrafficServerCollector implements EntrySubscriber {
       ctx.open.delete(oldest);
     }
   }
+}
+
+/** `TrackingID="..."` sits between Txn-id and Dst-ip / Src-ip, its value sometimes padded (TN 225746). */
+function trackingIdOf(entry: LogEntry): string | null {
+  const v = findValue(entry.text, "TrackingID", entry.prefix.messageStart)?.trim();
+  return v ? v : null;
 }
 
 function failureText(error: string | null, depth: number | null, sni: string | null): string {

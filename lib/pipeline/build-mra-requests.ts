@@ -30,6 +30,7 @@ export function buildMraRequests(facts: Facts): MraRequestsDetail | undefined {
         path: r.path && r.path.length > 300 ? `${r.path.slice(0, 300)}…` : r.path,
         status: r.status,
         failure,
+        trackingId: r.trackingId,
         file: r.source.file,
         line: r.source.line,
       });

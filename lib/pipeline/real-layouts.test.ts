@@ -178,6 +178,8 @@ describe("real Expressway layouts through the whole pipeline", () => {
     ]);
     assert.equal(out.bundle.identity?.name, "Expressway-C");
     assert.equal(out.bundle.host, "vcsc");
+    // TN 225746's `TrackingID="..."` between Txn-id and Src-ip, what a case joins the hops of a request by
+    assert.deepEqual(out.details.mraRequests?.rows.map((r) => r.trackingId), ["fxxxxxxx-86f6-4030-8259-0b768c07723e", "a3b1c2d4-1111-4030-8259-0b768c07723e"]);
   });
 
   it("gives the same cards for every variant mixed in one file, in any order", async () => {

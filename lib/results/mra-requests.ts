@@ -16,6 +16,8 @@ export const mraRequestRowSchema = z.object({
   status: z.number().int().nullable(),
   /** why it failed, e.g. "certificate verification failed: self signed certificate (depth 0)" */
   failure: z.string().nullable(),
+  /** the request's TrackingID, the same on Expressway-E and -C (absent on rows stored before it was read) */
+  trackingId: z.string().nullable().optional(),
   file: z.string(),
   line: z.number().int().positive(),
 });

@@ -180,6 +180,14 @@ export async function openSharedCaseAnalysis(token: string, analysisId: string):
   return getAnalysis(analysisId, { caseId: found.link.caseId });
 }
 
+/** What a live (not revoked, not expired) share link opens, for the views a shared page loads (calls of an analysis or of a case). */
+export async function sharedTarget(token: string): Promise<ShareTarget | null> {
+  const found = await findLink(token, { count: false });
+  if (found.state !== "active") return null;
+  if (found.link.analysisId) return { analysisId: found.link.analysisId };
+  return found.link.caseId ? { caseId: found.link.caseId } : null;
+}
+
 /** The analysis id a live (not revoked, not expired) share link of an analysis opens, for the views a shared page loads. */
 export async function sharedAnalysisId(token: string): Promise<string | null> {
   const found = await findLink(token, { count: false });

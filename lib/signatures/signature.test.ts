@@ -55,6 +55,7 @@ describe("signature framework", () => {
       source: { file: "loggingsnapshot_expc1.txt", line: 7, text: "…Sending Response…" },
       pid: "2030",
       txnId: "1",
+      trackingId: null,
       timestamp: "2024-03-05T09:12:41.000-05:00",
       method: "GET",
       path: "/cucm-uds/user/bwayne/devices",

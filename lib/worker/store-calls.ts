@@ -2,6 +2,7 @@
 // its results: a rerun replaces them, and a page never sees calls of a half-stored analysis.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CallsOutput } from "@/lib/results/calls";
+import { callSessionIds } from "@/lib/worker/call-session-ids";
 
 const BATCH = 250;
 
@@ -18,6 +19,7 @@ export async function storeCalls(tx: Prisma.TransactionClient, analysisId: strin
           callId: c.id,
           position: i + k,
           sipCallIds: c.callIds,
+          sessionIds: callSessionIds(c, messages),
           state: c.state,
           code: c.code,
           search: searchText([c.from, c.to, ...c.callIds, ...c.hosts, ...c.entities.map((e) => e.label), c.userAgent, c.reason]),

@@ -5,6 +5,8 @@ import { addSessionCookie, createTestUser, type TestUser } from "../helpers/acco
 import { startPortal, waitForAnalysis, type Portal } from "../helpers/portal";
 import { caseFileName, expresswayCBundle, expresswayCFixedBundle, expresswayEBundle } from "../fixtures/case-bundles";
 import { CLUSTER_BUNDLE_NAME, clusterBundle } from "../fixtures/cluster-bundle";
+import { CASE_SIP_C_NAME, CASE_SIP_E_NAME, caseSipBundles } from "../fixtures/sip/case-sip-bundles";
+import { C, E } from "../fixtures/sip/sip-fixtures";
 
 const SIGNATURE = "x14-2-traffic-server-verification";
 let portal: Portal;
@@ -81,6 +83,46 @@ test("two bundles dropped at once are each peeked and listed, and one Analyze op
   await page.getByTestId("case-peer-link").first().click();
   await page.waitForURL(/\/analyses\/[A-Za-z0-9_-]{20,}$/);
   await expect(page.getByTestId("analysis-view")).toHaveAttribute("data-status", "done");
+});
+
+test("the case's Calls view lists the call -E and -C both logged once, its ladder spanning both Expressways", async ({ page }) => {
+  const { e, c } = await caseSipBundles();
+  const form = new FormData();
+  form.append("file", new Blob([new Uint8Array(e)]), CASE_SIP_E_NAME);
+  form.append("file", new Blob([new Uint8Array(c)]), CASE_SIP_C_NAME);
+  const created = await (await fetch(`${portal.url}/api/analyses`, { method: "POST", body: form, headers: user.auth })).json();
+  await page.goto(`${portal.url}${created.url}`);
+  await expect(page.getByTestId("case-view")).toHaveAttribute("data-status", "done", { timeout: 90_000 });
+
+  const panel = page.getByTestId("case-calls").getByTestId("calls-panel");
+  await expect(panel.getByTestId("sip-tab-registrations")).toHaveCount(0);
+  const rows = panel.getByTestId("call-row");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toHaveAttribute("data-state", "rejected");
+  const joined = panel.locator("li", { has: page.locator('[data-testid="call-row"][data-state="answered"]') });
+  await expect(joined.getByTestId("case-call-peer")).toHaveText([E.host, C.host]);
+  await expect(page.getByTestId("case-calls-joined")).toContainText("1 of 2 calls seen on more than one Expressway");
+  await shoot(page, "case-calls");
+
+  // the 488 card's ladder link opens that call in the case's Calls view
+  await page.getByTestId("affected-calls").first().getByRole("link").first().click();
+  await expect(panel.getByTestId("call-title")).toContainText("sip:room12@example.com → sip:2002@example.com");
+  await panel.getByRole("button", { name: "← All calls" }).click();
+
+  await joined.getByTestId("call-row").click();
+  await expect(panel.getByTestId("call-view").getByTestId("case-call-peer")).toHaveCount(2);
+  const ladder = panel.getByTestId("ladder");
+  await expect(ladder).toHaveAttribute("aria-label", /between 5 entities/);
+  // the INVITE from -E to -C is drawn once, and says the other box logged it too
+  const invite = panel.locator(`[data-testid="ladder-arrow"][aria-label*="INVITE from ${E.host} to ${C.host}"]`);
+  await expect(invite).toHaveCount(1);
+  await invite.click();
+  await expect(panel.getByTestId("sip-message-source")).toContainText(`${E.host}: loggingsnapshot_`);
+  await expect(panel.getByTestId("sip-message-also")).toContainText(`also logged by ${C.host}: loggingsnapshot_`);
+  await expect(panel.getByTestId("sip-message-text")).toContainText("INVITE sip:1004@");
+  await shoot(page, "case-call-ladder");
+  await page.setViewportSize({ width: 390, height: 900 });
+  await panel.screenshot({ path: "test-results/case-call-ladder-panel-narrow.png" });
 });
 
 test("an archive holding one folder per peer is announced before upload and becomes a case of one analysis per peer", async ({ page }) => {

@@ -50,7 +50,7 @@ describe("Cases", () => {
     }
 
     const view = await waitForCase(created.caseId);
-    assert.deepEqual(Object.keys(view).sort(), ["analyses", "counts", "createdAt", "deployments", "findings", "id", "mraRequests", "status", "title", "url"]);
+    assert.deepEqual(Object.keys(view).sort(), ["analyses", "calls", "counts", "createdAt", "deployments", "findings", "id", "mraRequests", "status", "title", "url"]);
     assert.deepEqual(view.analyses.map((a: any) => [a.host, a.product, a.version, a.status]), [
       ["expc1", "Cisco Expressway", "X14.2.1", "done"],
       ["expe1", "Cisco Expressway", "X14.2.1", "done"],
@@ -61,6 +61,9 @@ describe("Cases", () => {
     assert.deepEqual(finding.seenOn.map((p: any) => [p.host, p.role]).sort(), [["expc1", "cause"], ["expe1", "symptom"]]);
     assert.match(finding.description, /explains the 502 that expe1 answered for 2 requests/);
     assert.equal(view.mraRequests.correlated, 2);
+    // both boxes logged the client's TrackingID (case-bundles.ts): the hops are joined by it
+    assert.equal(view.mraRequests.byTrackingId, 2);
+    assert.equal(view.mraRequests.rows[0].matchedBy, "tracking_id");
     assert.deepEqual(view.mraRequests.rows[0].hops.map((h: any) => h.peer), ["expe1", "expc1"]);
     assert.match(view.mraRequests.rows[0].hops[0].explainedBy, /on expc1$/);
     // Each analysis stands on its own as before.

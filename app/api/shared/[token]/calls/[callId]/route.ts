@@ -1,17 +1,18 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getCall } from "@/lib/analyses/get-call";
+import { getCaseCall } from "@/lib/cases/get-case-call";
 import { ApiError, handle } from "@/lib/http/api-error";
-import { sharedAnalysisId } from "@/lib/shares/share-links";
+import { sharedTarget } from "@/lib/shares/share-links";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-// GET /api/shared/:token/calls/:callId – one call with its messages, for a share link
+// GET /api/shared/:token/calls/:callId – one call with its messages (a case's link: the joined call), for a share link
 export const GET = handle(async (_request: NextRequest, context: { params: Promise<{ token: string; callId: string }> }) => {
   const { token, callId } = await context.params;
-  const analysisId = await sharedAnalysisId(token);
-  if (!analysisId) throw new ApiError(404, "not_found", "This link does not exist, has expired or was revoked.");
-  const call = await getCall(analysisId, callId);
-  if (!call) throw new ApiError(404, "not_found", "No call with that id or Call-ID in this analysis.");
+  const target = await sharedTarget(token);
+  if (!target) throw new ApiError(404, "not_found", "This link does not exist, has expired or was revoked.");
+  const call = "caseId" in target ? await getCaseCall(target.caseId, callId) : await getCall(target.analysisId, callId);
+  if (!call) throw new ApiError(404, "not_found", `No call with that id or Call-ID in this ${"caseId" in target ? "case" : "analysis"}.`);
   return NextResponse.json(call, { headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
 });

@@ -1,0 +1,18 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { caseNotFound, findCaseForViewer } from "@/lib/access/case-access";
+import { requireViewer } from "@/lib/auth/viewer";
+import { listCaseCalls } from "@/lib/cases/list-case-calls";
+import { handle } from "@/lib/http/api-error";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+// GET /api/cases/:id/calls?q=&state=&code=&page=&pageSize= – { total, items }: the case's calls joined across its analyses, failed first
+export const GET = handle(async (request: NextRequest, context: { params: Promise<{ id: string }> }) => {
+  const viewer = await requireViewer(request);
+  const found = await findCaseForViewer((await context.params).id, viewer);
+  if (!found) throw caseNotFound();
+  const sp = request.nextUrl.searchParams;
+  const page = await listCaseCalls(found.id, { q: sp.get("q"), state: sp.get("state"), code: sp.get("code"), page: sp.get("page"), pageSize: sp.get("pageSize") });
+  return NextResponse.json(page, { headers: { "Cache-Control": "no-store" } });
+});

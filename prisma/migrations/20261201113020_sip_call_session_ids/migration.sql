@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SipCall" ADD COLUMN     "sessionIds" TEXT[] DEFAULT ARRAY[]::TEXT[];
