@@ -180,6 +180,14 @@ export async function openSharedCaseAnalysis(token: string, analysisId: string):
   return getAnalysis(analysisId, { caseId: found.link.caseId });
 }
 
+/** The analysis, when a live share link of a case opens it (one of the case's analyses), for its calls and registrations. */
+export async function sharedCaseAnalysisId(token: string, analysisId: string): Promise<string | null> {
+  const found = await findLink(token, { count: false });
+  if (found.state !== "active" || !found.link.caseId) return null;
+  const analysis = await getServices().db.prisma.analysis.findFirst({ where: { id: analysisId, caseId: found.link.caseId }, select: { id: true } });
+  return analysis?.id ?? null;
+}
+
 /** What a live (not revoked, not expired) share link opens, for the views a shared page loads (calls of an analysis or of a case). */
 export async function sharedTarget(token: string): Promise<ShareTarget | null> {
   const found = await findLink(token, { count: false });

@@ -96,10 +96,19 @@ describe("a case's calls, through the HTTP API", () => {
     const one = await get(`/api/shared/${token}/calls/${encodeURIComponent(joinedId)}`, {});
     assert.equal(one.status, 200);
     assert.equal(one.body.seenOn.length, 2);
+    // one analysis of the shared case, as its page under the link reads it
+    const part = one.body.seenOn[0];
+    const partCalls = await get(`/api/shared/${token}/analyses/${part.analysisId}/calls`, {});
+    assert.equal(partCalls.status, 200);
+    assert.ok(partCalls.body.total >= 1);
+    assert.equal((await get(`/api/shared/${token}/analyses/${part.analysisId}/calls/${encodeURIComponent(part.callId)}`, {})).status, 200);
+    assert.equal((await get(`/api/shared/${token}/analyses/${part.analysisId}/registrations`, {})).status, 200);
+    assert.equal((await get(`/api/shared/${token}/analyses/not-in-this-case/calls`, {})).status, 404);
 
     const revoke = await fetch(`${fx.portal.url}/api/cases/${caseId}/shares/${shareId}`, { method: "DELETE", headers: fx.user.auth });
     assert.ok(revoke.ok, String(revoke.status));
     assert.equal((await get(`/api/shared/${token}/calls`, {})).status, 404);
     assert.equal((await get(`/api/shared/${token}/calls/${encodeURIComponent(joinedId)}`, {})).status, 404);
+    assert.equal((await get(`/api/shared/${token}/analyses/${part.analysisId}/calls`, {})).status, 404);
   });
 });
