@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { createReadStream, existsSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { analyzeInChild, currentLaunch, keepAnalyzerReady, prepareAnalyzer, stopAnalyzers } from "@/lib/worker/analyzer-client";
+import { analyzeInChild, currentLaunch, keepAnalyzerReady, prepareAnalyzer, releaseIndexers, stopAnalyzers } from "@/lib/worker/analyzer-client";
 import { analyzeBundle } from "@/lib/pipeline/analyze-bundle";
 
 const SAMPLE = path.join(process.cwd(), "tests/samples/diagnostic_log_expc1_2024-03-05_09_12_40.tar.gz");
@@ -62,5 +62,33 @@ describe("analyzeInChild", () => {
     const running = analyzeInChild({ object: { kind: "local", path: SAMPLE }, fileName: NAME, limits: {} }, { heapMiB: HEAP, signal: stop.signal });
     stop.abort();
     await assert.rejects(running, /it was stopped/);
+  });
+
+  it("builds the line index after answering even though the job's signal is aborted on completion (pg-boss does so)", async () => {
+    // the child reads DATA_DIR from its environment, which it inherits at fork
+    const saved = process.env.DATA_DIR;
+    const data = path.join(dir, "data");
+    await mkdir(path.join(data, "uploads"), { recursive: true });
+    await copyFile(SAMPLE, path.join(data, "uploads", "indexTest0001.bundle"));
+    process.env.DATA_DIR = data;
+    stopAnalyzers();
+    try {
+      const job = new AbortController();
+      const answer = await analyzeInChild(
+        { object: { kind: "local", path: path.join(data, "uploads", "indexTest0001.bundle") }, fileName: NAME, limits: {}, lineIndex: { bundleKey: "indexTest0001.bundle", indexKey: "indexTest0001.lines" } },
+        { heapMiB: HEAP, signal: job.signal },
+      );
+      assert.ok(answer.ok);
+      job.abort(); // what pg-boss does to every finished job's signal
+      releaseIndexers(); // the worker, once the results are stored
+      const index = path.join(data, "uploads", "indexTest0001.lines");
+      const deadline = Date.now() + 20_000;
+      while (!existsSync(index) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      assert.ok(existsSync(index), "the line index was stored");
+    } finally {
+      if (saved === undefined) delete process.env.DATA_DIR;
+      else process.env.DATA_DIR = saved;
+      keepAnalyzerReady(HEAP);
+    }
   });
 });

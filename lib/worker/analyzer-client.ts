@@ -141,6 +141,9 @@ export function analyzeInChild(
     opts.signal?.addEventListener("abort", abort, { once: true });
     child.once("message", (message: ChildResponse) => {
       answered = true;
+      // The job is over once it answered: pg-boss aborts a job's signal on every completion, which
+      // must not kill the process while it builds the line index (it did, at any size worth indexing).
+      opts.signal?.removeEventListener("abort", abort);
       if (message.ok && request.lineIndex) awaitingStored.add(child);
       if (message.ok || "bundleError" in message) resolve(message as never);
       else reject(new AnalyzerCrash(`the analyzer failed: ${message.crash}`));
