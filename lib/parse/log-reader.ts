@@ -182,13 +182,17 @@ export class LogReader {
  * the positions stay valid; a subscriber that keeps a block keeps its chunks alive (read what you
  * need while the entry is delivered).
  */
+const EMPTY_SOURCES: (TextChunk | string)[] = [];
+const EMPTY_OFFSETS: number[] = [];
+
 class SpanBlock implements LogBlock {
   lineCount = 0;
   /** kept lines */
   kept = 0;
-  private sources: (TextChunk | string)[] = [];
+  /** made with the first kept line: most blocks keep none (traffic_server reads few) */
+  private sources: (TextChunk | string)[] = EMPTY_SOURCES;
   /** per kept line: where it starts as written, where its text starts (bar removed), where it ends */
-  private offsets: number[] = [];
+  private offsets: number[] = EMPTY_OFFSETS;
   private text: string[] | null = null;
   private raw: string | null = null;
   private rawDone = false;
@@ -199,6 +203,10 @@ class SpanBlock implements LogBlock {
   ) {}
 
   keep(source: TextChunk | string, start: number, from: number, end: number): void {
+    if (this.kept === 0) {
+      this.sources = [];
+      this.offsets = [];
+    }
     this.sources.push(source);
     this.offsets.push(start, from, end);
     this.kept++;
