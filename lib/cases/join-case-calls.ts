@@ -4,7 +4,7 @@
 // common (the B2BUA on -C gives its leg a new Call-ID, the session ids stay), close in time, are one
 // call. Two calls of one analysis stay apart: its own engine already decided they differ. Pure, so
 // the join is tested without a database; load-case-calls.ts feeds it.
-import { CALL_STATES, STATE_ORDER, type CallEntity, type CallMessage, type CallState, type CallSummary, type SdpOffer, type SipReading } from "@/lib/results/calls";
+import { CALL_STATES, STATE_ORDER, type CallEntity, type CallMessage, type CallState, type CallSummary, type SdpOffer, type SipReading, emptySipReading } from "@/lib/results/calls";
 import type { CallQuery } from "@/lib/analyses/list-calls";
 import type { CaseCallDetail, CaseCallMessage, CaseCallPage, CaseCalls, CaseCallSummary } from "@/lib/cases/case-view";
 
@@ -309,23 +309,7 @@ export function caseCallsView(calls: JoinedCall[], parts: number, readings: SipR
 }
 
 export function addReadings(readings: SipReading[]): SipReading {
-  const sum: SipReading = {
-    summaryLines: 0,
-    messageBlocks: 0,
-    paired: 0,
-    summariesWithoutBlock: 0,
-    blocksWithoutSummary: 0,
-    malformedStartLines: 0,
-    unplaced: 0,
-    legJoins: 0,
-    refusedJoins: 0,
-    callIdReused: 0,
-    callsWithoutInvite: 0,
-    unmatchedEvents: 0,
-    otherMethods: {},
-    afterFold: 0,
-    outOfOrder: 0,
-  };
+  const sum = emptySipReading();
   for (const r of readings) {
     for (const k of Object.keys(sum) as (keyof SipReading)[]) {
       if (k === "otherMethods") for (const [m, n] of Object.entries(r.otherMethods)) sum.otherMethods[m] = (sum.otherMethods[m] ?? 0) + n;

@@ -172,6 +172,27 @@ export const sipReadingSchema = z.object({
 });
 export type SipReading = z.infer<typeof sipReadingSchema>;
 
+/** A reading with nothing counted yet (the call engine's start, the sum over a case's analyses). */
+export function emptySipReading(): SipReading {
+  return {
+    summaryLines: 0,
+    messageBlocks: 0,
+    paired: 0,
+    summariesWithoutBlock: 0,
+    blocksWithoutSummary: 0,
+    malformedStartLines: 0,
+    unplaced: 0,
+    legJoins: 0,
+    refusedJoins: 0,
+    callIdReused: 0,
+    callsWithoutInvite: 0,
+    unmatchedEvents: 0,
+    otherMethods: {},
+    afterFold: 0,
+    outOfOrder: 0,
+  };
+}
+
 export const callsOutputSchema = z.object({
   /** every call kept, with its messages when kept (see limits) */
   calls: z.array(callSummarySchema.extend({ messages: z.array(callMessageSchema).nullable() })),

@@ -23,6 +23,7 @@ import {
   type SdpOffer,
   type SipReading,
   STATE_ORDER,
+  emptySipReading,
 } from "@/lib/results/calls";
 import type { SipMessageRecord } from "@/lib/facts/sip/sip-message-record";
 import { RegistrationBook, normalizeAor } from "@/lib/facts/sip/registrations";
@@ -151,23 +152,7 @@ export class SipCollector {
   private readonly ipToHost = new Map<string, string>();
   private fileLastMs = -Infinity;
   private finished = false;
-  readonly reading: SipReading = {
-    summaryLines: 0,
-    messageBlocks: 0,
-    paired: 0,
-    summariesWithoutBlock: 0,
-    blocksWithoutSummary: 0,
-    malformedStartLines: 0,
-    unplaced: 0,
-    legJoins: 0,
-    refusedJoins: 0,
-    callIdReused: 0,
-    callsWithoutInvite: 0,
-    unmatchedEvents: 0,
-    otherMethods: {},
-    afterFold: 0,
-    outOfOrder: 0,
-  };
+  readonly reading: SipReading = emptySipReading();
 
   constructor(limits: Partial<SipLimits> = {}) {
     this.limits = { ...DEFAULT_SIP_LIMITS, ...limits };
