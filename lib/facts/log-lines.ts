@@ -135,25 +135,17 @@ export class LogFileLines {
         }
         const wanted = this.processWanted[k] | (m >= 0 ? this.moduleWanted[m] : 0);
         // the scan's positions are in bytes: they are the string's only when the run is ASCII
-        const packed = table.ascii && (info & PACKED) !== 0;
+        const packed = table.ascii && (info & PACKED) !== 0 && (wanted !== 0 || marked);
+        if (packed) unpackPrefix(rows, r, this.span);
         if (wanted !== 0) {
           line ??= chunk.line(start, end);
-          let prefix: SyslogPrefix | undefined;
-          if (packed) {
-            unpackPrefix(rows, r, this.span);
-            prefix = syslogPrefixAt(line, this.span);
-          }
+          const prefix: SyslogPrefix | undefined = packed ? syslogPrefixAt(line, this.span) : undefined;
           for (let b = 0; wanted >>> b !== 0; b++) if ((wanted & (1 << b)) !== 0) readers[b].pushHeader(line, lineNo, prefix);
           this.active = wanted;
         }
         if (marked) {
           line ??= chunk.line(start, end);
-          let messageStart: number;
-          if (packed) {
-            unpackPrefix(rows, r, this.span);
-            messageStart = this.span.messageStart;
-          } else messageStart = parseSyslogPrefix(line)?.messageStart ?? 0;
-          system.onLogMessage(file, lineNo, line, messageStart);
+          system.onLogMessage(file, lineNo, line, packed ? this.span.messageStart : (parseSyslogPrefix(line)?.messageStart ?? 0));
         }
       }
       if (marked) {

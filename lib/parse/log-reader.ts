@@ -176,15 +176,15 @@ export class LogReader {
   }
 }
 
+const EMPTY_SOURCES: (TextChunk | string)[] = [];
+const EMPTY_OFFSETS: number[] = [];
+
 /**
  * A block whose kept lines stay positions in their chunk until someone reads them: most blocks of a
  * busy log (keep-alives, bodies nobody asks for) never become strings. Chunks are never reused, so
  * the positions stay valid; a subscriber that keeps a block keeps its chunks alive (read what you
  * need while the entry is delivered).
  */
-const EMPTY_SOURCES: (TextChunk | string)[] = [];
-const EMPTY_OFFSETS: number[] = [];
-
 class SpanBlock implements LogBlock {
   lineCount = 0;
   /** kept lines */
@@ -220,16 +220,11 @@ class SpanBlock implements LogBlock {
 
   get lines(): readonly string[] {
     if (this.text === null) {
+      const o = this.offsets;
       const out: string[] = new Array(this.kept);
-      for (let i = 0; i < this.kept; i++) {
-        const s = this.sources[i];
-        const o = this.offsets;
-        if (i === 0) {
-          // one string for both: the kept line is the raw one without its bar
-          const raw = this.firstRaw!;
-          out[0] = raw.slice(o[1] - o[0]);
-        } else out[i] = spanText(s, o[3 * i + 1], o[3 * i + 2]);
-      }
+      // one string for both: the first kept line is the raw one without its bar
+      if (this.kept > 0) out[0] = this.firstRaw!.slice(o[1] - o[0]);
+      for (let i = 1; i < this.kept; i++) out[i] = spanText(this.sources[i], o[3 * i + 1], o[3 * i + 2]);
       this.text = out;
     }
     return this.text;

@@ -35,7 +35,15 @@ export const LONG = 8;
 export const PACKED = 16;
 export const PROCESS_SHIFT = 5;
 
-/** The prefix positions of a PACKED row at `r`, relative to its line's start. */
+/** Packs the prefix positions of the line starting at `start` into the row at `at` (each below 0xffff from it). */
+function packPrefix(rows: Int32Array, at: number, p: PrefixSpan, start: number): void {
+  rows[at + 5] = (p.timestampEnd - start) | ((p.hostStart - start) << 16);
+  rows[at + 6] = (p.hostEnd - start) | ((p.processStart - start) << 16);
+  rows[at + 7] = (p.processEnd - start) | ((p.messageStart - start) << 16);
+  rows[at + 8] = (p.pidStart === -1 ? 0 : p.pidStart - start + 1) | ((p.pidEnd === -1 ? 0 : p.pidEnd - start + 1) << 16);
+}
+
+/** The prefix positions of a PACKED row at `r`, relative to its line's start (packPrefix's inverse). */
 export function unpackPrefix(rows: Int32Array, r: number, out: PrefixSpan): void {
   const a = rows[r + 5];
   const b = rows[r + 6];
@@ -162,13 +170,7 @@ export class LineTabler implements RawLineSink {
     rows[at + 2] = lineNo;
     rows[at + 3] = info;
     rows[at + 4] = module;
-    if ((info & PACKED) !== 0) {
-      const p = this.span;
-      rows[at + 5] = (p.timestampEnd - start) | ((p.hostStart - start) << 16);
-      rows[at + 6] = (p.hostEnd - start) | ((p.processStart - start) << 16);
-      rows[at + 7] = (p.processEnd - start) | ((p.messageStart - start) << 16);
-      rows[at + 8] = (p.pidStart === -1 ? 0 : p.pidStart - start + 1) | ((p.pidEnd === -1 ? 0 : p.pidEnd - start + 1) << 16);
-    }
+    if ((info & PACKED) !== 0) packPrefix(rows, at, this.span, start);
     t.count++;
   }
 
