@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { TextChunk } from "@/lib/bundle/line-splitter";
 import { type LogEntry, LogReader } from "@/lib/parse/log-reader";
+import { startsWithTimestamp } from "@/lib/parse/syslog-prefix";
 
 function read(text: string, options?: ConstructorParameters<typeof LogReader>[1]): LogEntry[] {
   const out: LogEntry[] = [];
@@ -74,5 +76,78 @@ describe("log reader (multi-line blocks)", () => {
     r.push("HTTPMSG:", 3);
     r.end();
     assert.equal(r.strayLines, 3);
+  });
+});
+
+/** Feeds `text` as chunks cut at `cuts` (byte offsets at line starts), the way the collectors do: positions in a chunk. */
+function readChunks(text: string, cuts: number[] = [], options?: ConstructorParameters<typeof LogReader>[1]): LogEntry[] {
+  const out: LogEntry[] = [];
+  const r = new LogReader((e) => out.push(e), options);
+  const buf = Buffer.from(text, "latin1");
+  const bounds = [0, ...cuts, buf.length];
+  let lineNo = 0;
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const chunk = new TextChunk(buf.subarray(bounds[k], bounds[k + 1]), true);
+    let at = 0;
+    while (at < chunk.buf.length) {
+      let lf = chunk.buf.indexOf(10, at);
+      if (lf === -1) lf = chunk.buf.length;
+      const end = lf > at && chunk.buf[lf - 1] === 13 ? lf - 1 : lf;
+      const line = chunk.line(at, end);
+      lineNo++;
+      if (startsWithTimestamp(line)) r.pushHeader(line, lineNo);
+      else r.pushMessageLine(chunk, at, end, lineNo);
+      at = lf + 1;
+    }
+  }
+  r.end();
+  return out;
+}
+
+describe("log reader (blocks kept as positions in their chunk)", () => {
+  // TN 212383's leading-space layout: a SIPMSG block whose lines are led by a space, ` |` first
+  const LINES = [
+    '2024-03-05T04:12:52.314-05:00 vcsc1 tvcs: UTCTime="2024-03-05 09:12:52,314" Module="network.sip" Level="DEBUG":  Action="Received" Msg-Hash="1"',
+    " SIPMSG:",
+    " |OPTIONS sip:10.81.54.102:5061;transport=tls SIP/2.0",
+    " Via: SIP/2.0/TLS 10.81.54.20:5061;branch=z9hG4bK1\rx",
+    " CSeq: 101 OPTIONS",
+    " |",
+    '2024-03-05T04:12:52.324-05:00 vcsc1 tvcs: Event="x"',
+  ];
+  const expected = { lines: ["OPTIONS sip:10.81.54.102:5061;transport=tls SIP/2.0", "Via: SIP/2.0/TLS 10.81.54.20:5061;branch=z9hG4bK1\rx", "CSeq: 101 OPTIONS"], firstRaw: " |OPTIONS sip:10.81.54.102:5061;transport=tls SIP/2.0" };
+
+  for (const eol of ["\n", "\r\n"]) {
+    it(`reads the same lines as from strings (${eol === "\n" ? "LF" : "CRLF"}, a CR inside a line kept)`, () => {
+      const text = LINES.join(eol);
+      const [a] = readChunks(text);
+      const b = a.block!;
+      assert.equal(b.lineHas(2, "CSeq:", " OPTIONS"), true);
+      assert.equal(b.lineHas(1, "Via:"), true);
+      assert.equal(b.lineHas(1, "CSeq:"), false);
+      assert.equal(b.firstRaw, expected.firstRaw);
+      assert.deepEqual(b.lines, expected.lines);
+      assert.equal(b.rawText(), LINES.slice(2, 5).join(eol));
+      assert.deepEqual(read(LINES.join("\n"))[0].block!.lines, expected.lines);
+    });
+  }
+
+  it("reads a block cut by a chunk's end", () => {
+    const text = LINES.join("\n");
+    for (let line = 3; line <= 5; line++) {
+      const cut = LINES.slice(0, line).join("\n").length + 1;
+      const [a] = readChunks(text, [cut]);
+      assert.deepEqual(a.block!.lines, expected.lines, `cut before line ${line + 1}`);
+      assert.equal(a.block!.firstRaw, expected.firstRaw);
+      assert.equal(a.block!.lineHas(2, "CSeq:", " OPTIONS"), true);
+      assert.equal(a.block!.rawText(), LINES.slice(2, 5).join("\n"));
+    }
+  });
+
+  it("keeps only maxBlockLines of a run, and its first line as written", () => {
+    const [a] = readChunks(LINES.join("\n"), [], { maxBlockLines: 1 });
+    assert.deepEqual(a.block!.lines, [expected.lines[0]]);
+    assert.equal(a.block!.firstRaw, expected.firstRaw);
+    assert.equal(a.block!.lineCount, 3);
   });
 });

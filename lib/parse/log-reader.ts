@@ -17,6 +17,8 @@ export type LogBlock = {
   lineCount: number;
   /** the first message line exactly as written (evidence shows lines as they are in the file); null when the block is not kept */
   readonly firstRaw: string | null;
+  /** the kept lines as written (bars and leading spaces kept), joined by their line endings, as one string */
+  rawText(): string;
   /**
    * Whether kept line i (its bar removed, up to two spaces before the text skipped) starts with `head`
    * and, when `tail` is given, ends with it (spaces and CR after it ignored): a look at the bytes that
@@ -141,13 +143,8 @@ export class LogReader {
     const block = this.pending!.block as SpanBlock;
     block.lineCount++;
     if (!this.keepLines) return;
-    // Message lines start with `|`, ` |` (the first, in the leading-space layout) or one space.
-    let from = start;
-    const c = from < end ? firstCode(source, from) : 0;
-    if (c === 124) from++;
-    else if (c === 32) from += from + 1 < end && firstCode(source, from + 1) === 124 ? 2 : 1;
     // only the first maxBlockLines, and only while no line was skipped (their numbers follow on)
-    if (block.kept < this.maxBlockLines && block.kept + 1 === block.lineCount) block.keep(source, start, from, end);
+    if (block.kept < this.maxBlockLines && block.kept + 1 === block.lineCount) block.keep(source, start, end);
     else if (block.lineCount === 1) block.keepRawOnly(source, start, end);
   }
 
@@ -181,19 +178,25 @@ const EMPTY_OFFSETS: number[] = [];
 
 /**
  * A block whose kept lines stay positions in their chunk until someone reads them: most blocks of a
- * busy log (keep-alives, bodies nobody asks for) never become strings. Chunks are never reused, so
- * the positions stay valid; a subscriber that keeps a block keeps its chunks alive (read what you
- * need while the entry is delivered).
+ * busy log (keep-alives, bodies nobody asks for) never become strings. While its kept lines follow
+ * one another in one chunk (nearly always) it holds only where they begin and end; a block broken by
+ * a chunk's end, a skipped long line or a decoded (non-ASCII) line keeps each line's positions.
+ * Chunks are never reused, so the positions stay valid; a subscriber that keeps a block keeps its
+ * chunks alive (read what you need while the entry is delivered).
  */
 class SpanBlock implements LogBlock {
   lineCount = 0;
   /** kept lines */
   kept = 0;
-  /** made with the first kept line: most blocks keep none (traffic_server reads few) */
+  /** the kept lines' source and range while they are one run: from the first's start to the last's end */
+  private src: TextChunk | string | null = null;
+  private runStart = 0;
+  private runEnd = 0;
+  /** per kept line once they are not one run: its source, where it starts, its text starts, it ends */
   private sources: (TextChunk | string)[] = EMPTY_SOURCES;
-  /** per kept line: where it starts as written, where its text starts (bar removed), where it ends */
   private offsets: number[] = EMPTY_OFFSETS;
   private text: string[] | null = null;
+  private whole: string | null = null;
   private raw: string | null = null;
   private rawDone = false;
 
@@ -202,13 +205,19 @@ class SpanBlock implements LogBlock {
     public firstLine: number,
   ) {}
 
-  keep(source: TextChunk | string, start: number, from: number, end: number): void {
+  keep(source: TextChunk | string, start: number, end: number): void {
     if (this.kept === 0) {
-      this.sources = [];
-      this.offsets = [];
+      this.src = source;
+      this.runStart = start;
+      this.runEnd = end;
+    } else if (this.src !== null && source === this.src && typeof source !== "string" && start > this.runEnd && start - this.runEnd <= 2) {
+      // the next line of the same chunk (after LF or CRLF)
+      this.runEnd = end;
+    } else {
+      if (this.src !== null) this.split();
+      this.sources.push(source);
+      this.offsets.push(start, textStart(source, start, end), end);
     }
-    this.sources.push(source);
-    this.offsets.push(start, from, end);
     this.kept++;
   }
 
@@ -220,19 +229,40 @@ class SpanBlock implements LogBlock {
 
   get lines(): readonly string[] {
     if (this.text === null) {
-      const o = this.offsets;
-      const out: string[] = new Array(this.kept);
-      // one string for both: the first kept line is the raw one without its bar
-      if (this.kept > 0) out[0] = this.firstRaw!.slice(o[1] - o[0]);
-      for (let i = 1; i < this.kept; i++) out[i] = spanText(this.sources[i], o[3 * i + 1], o[3 * i + 2]);
-      this.text = out;
+      if (this.src !== null) this.text = blockLines(this.rawText());
+      else {
+        const o = this.offsets;
+        const out: string[] = new Array(this.kept);
+        for (let i = 0; i < this.kept; i++) out[i] = spanText(this.sources[i], o[3 * i + 1], o[3 * i + 2]);
+        this.text = out;
+      }
     }
     return this.text;
   }
 
+  /** The kept lines as written (bars and leading spaces kept), joined by their line endings: one string. */
+  rawText(): string {
+    if (this.whole === null) {
+      if (this.kept === 0) this.whole = "";
+      else if (this.src !== null) this.whole = spanText(this.src, this.runStart, this.runEnd);
+      else {
+        const parts: string[] = new Array(this.kept);
+        for (let i = 0; i < this.kept; i++) parts[i] = spanText(this.sources[i], this.offsets[3 * i], this.offsets[3 * i + 2]);
+        this.whole = parts.join("\n");
+      }
+    }
+    return this.whole;
+  }
+
   get firstRaw(): string | null {
     if (!this.rawDone) {
-      this.raw = this.kept > 0 ? spanText(this.sources[0], this.offsets[0], this.offsets[2]) : null;
+      if (this.kept === 0) this.raw = null;
+      else if (this.whole !== null || this.src === null) {
+        const all = this.rawText();
+        let nl = all.indexOf("\n");
+        if (nl === -1) nl = all.length;
+        this.raw = all.slice(0, nl > 0 && all.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
+      } else this.raw = spanText(this.src, this.runStart, endBefore(this.src, this.runStart, lineFeedIn(this.src, this.runStart, this.runEnd)));
       this.rawDone = true;
     }
     return this.raw;
@@ -241,9 +271,72 @@ class SpanBlock implements LogBlock {
   lineHas(i: number, head: string, tail?: string): boolean {
     if (i < 0 || i >= this.kept) return false;
     if (this.text !== null) return textHas(this.text[i], 0, this.text[i].length, head, tail);
-    const s = this.sources[i];
-    return textHas(s, this.offsets[3 * i + 1], this.offsets[3 * i + 2], head, tail);
+    if (this.src === null) return textHas(this.sources[i], this.offsets[3 * i + 1], this.offsets[3 * i + 2], head, tail);
+    // the i-th line of the run, found by its line ends
+    const src = this.src;
+    let at = this.runStart;
+    for (let k = 0; k < i; k++) at = lineFeedIn(src, at, this.runEnd) + 1;
+    const end = endBefore(src, at, lineFeedIn(src, at, this.runEnd));
+    return textHas(src, textStart(src, at, end), end, head, tail);
   }
+
+  /** Leaves the one-run form: each kept line's positions, found by its line ends. */
+  private split(): void {
+    const src = this.src!;
+    this.src = null;
+    this.sources = [];
+    this.offsets = [];
+    let at = this.runStart;
+    for (let i = 0; i < this.kept; i++) {
+      const lf = lineFeedIn(src, at, this.runEnd);
+      const end = endBefore(src, at, lf);
+      this.sources.push(src);
+      this.offsets.push(at, textStart(src, at, end), end);
+      at = lf + 1;
+    }
+  }
+}
+
+/**
+ * A block's lines as LogBlock.lines gives them (bar or leading space removed), cut from its rawText():
+ * a collector may keep the one string and make the lines again only when it needs them (one line at
+ * least: a block's rawText() holds one per kept line).
+ */
+export function blockLines(raw: string): string[] {
+  const out: string[] = [];
+  let at = 0;
+  for (;;) {
+    let nl = raw.indexOf("\n", at);
+    const last = nl === -1;
+    if (last) nl = raw.length;
+    const end = endBefore(raw, at, nl);
+    out.push(raw.slice(textStart(raw, at, end), end));
+    if (last) return out;
+    at = nl + 1;
+  }
+}
+
+/** The LF that ends the line starting at `start` (`limit` when none does before it). */
+function lineFeedIn(source: TextChunk | string, start: number, limit: number): number {
+  if (typeof source !== "string") {
+    const nl = source.buf.indexOf(10, start);
+    return nl === -1 || nl > limit ? limit : nl;
+  }
+  const nl = source.indexOf("\n", start);
+  return nl === -1 || nl > limit ? limit : nl;
+}
+
+/** Where the line ending at the LF (or limit) `lf` ends as the scan cut it: without a CR before the LF. */
+function endBefore(source: TextChunk | string, start: number, lf: number): number {
+  return lf > start && firstCode(source, lf - 1) === 13 ? lf - 1 : lf;
+}
+
+/** Where a message line's text starts: after a leading `|`, ` |` (the first, in the leading-space layout) or one space. */
+function textStart(source: TextChunk | string, start: number, end: number): number {
+  const c = start < end ? firstCode(source, start) : 0;
+  if (c === 124) return start + 1;
+  if (c === 32) return start + 1 < end && firstCode(source, start + 1) === 124 ? start + 2 : start + 1;
+  return start;
 }
 
 function textHas(source: TextChunk | string, start: number, end: number, head: string, tail: string | undefined): boolean {
