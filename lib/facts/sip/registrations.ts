@@ -3,6 +3,7 @@
 // Call-ID and CSeq, whose outcome is the last final response logged for it.
 import type { Registration } from "@/lib/results/calls";
 import type { SipMessageRecord } from "@/lib/facts/sip/sip-message-record";
+import { own } from "@/lib/parse/own-string";
 
 type Attempt = { time: string; ms: number; code: number | null; file: string; line: number };
 
@@ -51,7 +52,7 @@ export class RegistrationBook {
       if (aor === null) return;
       const book = this.book(aor);
       if (book === null) return;
-      const attempt: Attempt = { time: m.time, ms: m.ms, code: null, file: m.file, line: m.line };
+      const attempt: Attempt = { time: own(m.time), ms: m.ms, code: null, file: m.file, line: m.line };
       book.attempts++;
       this.seen(book, m);
       this.learn(book, m);
@@ -151,18 +152,19 @@ export class RegistrationBook {
   private seen(b: Book, m: SipMessageRecord): void {
     if (m.ms < b.firstMs || b.firstSeen === null) {
       b.firstMs = m.ms;
-      b.firstSeen = m.time;
+      b.firstSeen = own(m.time);
     }
     if (m.ms > b.lastMs || b.lastSeen === null) {
       b.lastMs = m.ms;
-      b.lastSeen = m.time;
+      b.lastSeen = own(m.time);
     }
-    if (b.hosts.size < 8) b.hosts.add(m.host);
+    if (b.hosts.size < 8 && !b.hosts.has(m.host)) b.hosts.add(own(m.host));
   }
 
   private learn(b: Book, m: SipMessageRecord): void {
-    if (m.contact && b.contacts.size < MAX_CONTACTS) b.contacts.add(m.contact.length > 200 ? `${m.contact.slice(0, 200)}…` : m.contact);
-    if (m.userAgent && b.devices.size < MAX_DEVICES) b.devices.add(m.userAgent.length > 120 ? `${m.userAgent.slice(0, 120)}…` : m.userAgent);
+    // (owned: a book outlives the messages it learns from)
+    if (m.contact && b.contacts.size < MAX_CONTACTS) b.contacts.add(own(m.contact.length > 200 ? `${m.contact.slice(0, 200)}…` : m.contact));
+    if (m.userAgent && b.devices.size < MAX_DEVICES) b.devices.add(own(m.userAgent.length > 120 ? `${m.userAgent.slice(0, 120)}…` : m.userAgent));
   }
 }
 
@@ -191,7 +193,7 @@ export function normalizeAor(uri: string | null): string | null {
   if (semi !== -1) s = s.slice(0, semi);
   s = s.trim();
   if (s.length === 0 || s.length > 256) return null;
-  return s.toLowerCase();
+  return own(s.toLowerCase());
 }
 
 function contactExpires(contact: string | null): number | null {

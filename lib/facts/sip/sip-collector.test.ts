@@ -177,6 +177,18 @@ describe("SIP calls from network.sip entries", () => {
     assert.equal(out.calls.length, 10);
     assert.equal(out.counts.callsNotListed, 30);
   });
+
+  it("lists the first calls in list order however late the failures come, whether cut at once or by a trim", () => {
+    const lines: string[] = [];
+    const at = (i: number) => new Date(Date.parse("2024-03-05T10:00:00Z") + i * 600_000).toISOString().replace("Z", "+00:00");
+    for (let i = 0; i < 25; i++) lines.push(...rejectedCall({ callId: `r${i}@x`, at: at(i), code: 404, reason: "Not Found" }));
+    for (let i = 25; i < 28; i++) lines.push(...rejectedCall({ callId: `f${i}@x`, at: at(i), code: 503, reason: "Service Unavailable" }));
+    const out = one(lines.join("\n"), { maxRetainedMessages: 20, messagesPerCause: 100, maxCalls: 10 });
+    assert.equal(out.counts.calls, 28);
+    assert.equal(out.counts.callsNotListed, 18);
+    // failed before rejected, then by start: the three 503s and the seven earliest 404s
+    assert.deepEqual(out.calls.map((c) => c.callIds[0]), ["f25@x", "f26@x", "f27@x", ...Array.from({ length: 7 }, (_, i) => `r${i}@x`)]);
+  });
 });
 
 describe("SIP registrations", () => {

@@ -10,8 +10,9 @@
 //   while, and its message list is kept only for the first N calls of its cause
 //   (`messagesPerCause`); past `maxCalls` summaries, answered calls go first and only counts remain.
 //   Open calls' message lists are capped per call and in total (`maxRetainedMessages`).
-import type { LogBlock, LogEntry, LogReaderOptions } from "@/lib/parse/log-reader";
+import { type LogBlock, type LogEntry, type LogReaderOptions, blockLines } from "@/lib/parse/log-reader";
 import { findValue } from "@/lib/parse/name-value";
+import { own, ownOrNull } from "@/lib/parse/own-string";
 import { isUsableSessionId, parseSipSummary } from "@/lib/parse/sip-summary";
 import { messageLineText, parseSipMessage, startLineLabel } from "@/lib/parse/sip-message";
 import {
@@ -138,6 +139,8 @@ export class SipCollector {
   private readonly bySession = new Map<string, OpenCall>();
   private readonly open = new Set<OpenCall>();
   private readonly closed: (CallSummary & { messages: CallMessage[] | null })[] = [];
+  /** the last call of the list after its latest trim (see close) */
+  private lastListed: CallSummary | null = null;
   private retained = 0;
   /** OPTIONS keep-alives outside calls, by their block and by their summary line (see finish) */
   private keepAliveBlocks = 0;
@@ -238,8 +241,8 @@ export class SipCollector {
       line: entry.line,
       blockLine: null,
       lineText: clip(entry.text, 2000),
-      text: null,
-      textTruncated: false,
+      block: null,
+      blockTruncated: false,
       malformed: false,
       held: -1,
       half: "summary",
@@ -263,7 +266,7 @@ export class SipCollector {
     }
     if (block !== null) {
       this.reading.messageBlocks++;
-      this.readBlock(base, block.lines, block.lineCount, block.firstLine);
+      this.readBlock(base, block);
       hash ??= trimmed(findValue(text, "Msg-Hash", from));
     }
     const half: "summary" | "block" | "both" = summary !== null && block !== null ? "both" : summary !== null ? "summary" : "block";
@@ -307,9 +310,9 @@ export class SipCollector {
     else if (half === "block") this.reading.blocksWithoutSummary++;
   }
 
-  private readBlock(m: SipMessageRecord, lines: readonly string[], lineCount: number, firstLine: number): void {
-    const msg = parseSipMessage(lines);
-    m.blockLine = firstLine;
+  private readBlock(m: SipMessageRecord, block: LogBlock): void {
+    const msg = parseSipMessage(block.lines);
+    m.blockLine = block.firstLine;
     if (msg.start.kind === "request") {
       m.method ??= msg.start.method;
       m.requestUri ??= msg.start.uri;
@@ -341,10 +344,21 @@ export class SipCollector {
     m.contact = msg.contact;
     m.expires = msg.expires;
     m.sdp = msg.sdp;
+    // The block stays one string as written; the message text is made of it only for the messages a
+    // ladder shows (see messageText): most calls' messages are counted and dropped.
+    const raw = block.rawText();
+    m.block = raw.length > this.limits.maxMessageChars * 2 ? raw.slice(0, this.limits.maxMessageChars * 2) : raw;
+    m.blockTruncated = block.lineCount > block.lines.length || m.block.length < raw.length;
+  }
+
+  /** The message as the ladder shows it: its block's lines without the log's bars, within maxMessageChars. */
+  private messageText(m: SipMessageRecord): { text: string | null; truncated: boolean } {
+    if (m.block === null) return { text: null, truncated: false };
+    const lines = blockLines(m.block);
     const max = this.limits.maxMessageChars;
     let text = "";
-    let truncated = lineCount > lines.length;
-    // trailing blank lines (the real layout's closing space) are left out without copying the text
+    let truncated = m.blockTruncated;
+    // trailing blank lines (the real layout's closing space) are left out
     let last = lines.length;
     while (last > 1 && lines[last - 1].trim().length === 0) last--;
     for (let i = 0; i < last; i++) {
@@ -355,8 +369,7 @@ export class SipCollector {
       }
       text += i === 0 ? t : `\n${t}`;
     }
-    m.text = text;
-    m.textTruncated = truncated;
+    return { text, truncated };
   }
 
   /** The second half of a message: fills what the first lacked and updates its call. */
@@ -382,7 +395,10 @@ export class SipCollector {
     into.expires ??= other.expires;
     into.sdp ??= other.sdp;
     into.blockLine ??= other.blockLine;
-    into.text ??= other.text;
+    if (into.block === null && other.block !== null) {
+      into.block = other.block;
+      into.blockTruncated = other.blockTruncated;
+    }
     into.localIp ??= other.localIp;
     into.localPort ??= other.localPort;
     into.peerIp ??= other.peerIp;
@@ -393,7 +409,6 @@ export class SipCollector {
       this.retainedChars += now - into.held;
       into.held = now;
     }
-    into.textTruncated ||= other.textTruncated;
     into.malformed ||= other.malformed;
     if (half === "summary") {
       // The summary line is the message's place in the file; the block's line stays as blockLine.
@@ -431,7 +446,7 @@ export class SipCollector {
         this.reading.otherMethods[method] = (this.reading.otherMethods[method] ?? 0) + 1;
         return false;
       }
-      call = this.newCall(m.callId);
+      call = this.newCall(own(m.callId));
     } else if (!CALL_METHODS.has(method) && !IN_DIALOG.has(method)) {
       this.reading.otherMethods[method] = (this.reading.otherMethods[method] ?? 0) + 1;
       return false;
@@ -491,8 +506,8 @@ export class SipCollector {
     row.fromId = row.dir === "in" ? peer : local;
     row.toId = row.dir === "in" ? local : peer;
     call.messageCount++;
-    call.hosts.add(row.host);
-    if (row.fromTag && call.fromTags.size < 8 && row.code === null && method === "INVITE" && row.toTag === null) call.fromTags.add(row.fromTag);
+    if (row.fromTag && call.fromTags.size < 8 && row.code === null && method === "INVITE" && row.toTag === null) call.fromTags.add(own(row.fromTag));
+    if (!call.hosts.has(row.host)) call.hosts.add(own(row.host));
     if (row.ms < call.firstMs || call.firstTime === null) {
       call.firstMs = row.ms;
       call.firstTime = row.time;
@@ -552,7 +567,7 @@ export class SipCollector {
   private joinBySession(call: OpenCall, m: SipMessageRecord): void {
     for (const sid of [m.localSessionId, m.remoteSessionId]) {
       if (!isUsableSessionId(sid)) continue;
-      const id = sid.toLowerCase();
+      const id = own(sid.toLowerCase());
       const other = this.bySession.get(id);
       if (other === undefined) {
         if (call.sessionIds.size < 32) {
@@ -671,6 +686,8 @@ export class SipCollector {
     this.release(call);
     summary.messagesKept = messages !== null;
     call.closed = summary;
+    call.firstTime = summary.start;
+    call.lastTime = ownOrNull(call.lastTime);
     // Drop the heavy references; the summary answers late messages and reuse checks.
     call.initial = call.firstRow = call.cancel = call.bye = null;
     call.finals = [];
@@ -678,15 +695,31 @@ export class SipCollector {
     call.entities = new Map();
     this.byCause.set(summary.cause, (this.byCause.get(summary.cause) ?? 0) + 1);
     this.byState.set(summary.state, (this.byState.get(summary.state) ?? 0) + 1);
-    this.closed.push({ ...summary, messages });
+    const listed = { ...summary, messages };
+    // Once the list is full, a call ordered after its last one would only be cut at the next trim
+    // (in a busy log, nearly every answered call): it is cut now, without sorting the list again.
+    if (this.lastListed !== null && this.closed.length >= this.limits.maxCalls && listOrder(listed, this.lastListed) > 0) {
+      this.callsNotListed++;
+      this.forget([listed]);
+      return;
+    }
+    this.closed.push(listed);
     if (this.closed.length > this.limits.maxCalls * 1.1) this.trimClosed();
   }
 
   private trimClosed(): void {
-    this.closed.sort(listOrder);
+    // sorted by keys made once per call, not per comparison
+    const keyed = this.closed.map((c) => ({ state: STATE_ORDER[c.state], start: c.start ?? "", n: Number(c.id.slice(1)), c }));
+    keyed.sort((a, b) => a.state - b.state || (a.start < b.start ? -1 : a.start > b.start ? 1 : 0) || a.n - b.n);
+    for (let i = 0; i < keyed.length; i++) this.closed[i] = keyed[i].c;
     const cut = this.closed.splice(this.limits.maxCalls);
+    this.lastListed = this.closed[this.closed.length - 1] ?? null;
     this.callsNotListed += cut.length;
-    // Forget them entirely: a later message of theirs starts a new (cut) call, as for any unknown Call-ID.
+    this.forget(cut);
+  }
+
+  /** Forgets calls cut from the list entirely: a later message of theirs starts a new (cut) call, as for any unknown Call-ID. */
+  private forget(cut: readonly CallSummary[]): void {
     for (const c of cut) {
       for (const id of c.callIds) {
         const call = this.byCallId.get(id);
@@ -735,29 +768,30 @@ export class SipCollector {
     const offers: SdpOffer[] = dedupeOffers(call.offers.map((o) => ({
       from: entityLabel(o.fromId),
       to: entityLabel(o.toId),
-      label: o.requestUri ?? "INVITE",
-      media: (o.sdp?.media ?? []).map((md) => ({ type: md.type, proto: md.proto, codecs: md.codecs.slice(0, 8), crypto: md.crypto })),
+      label: own(o.requestUri ?? "INVITE"),
+      media: (o.sdp?.media ?? []).map((md) => ({ type: own(md.type), proto: own(md.proto), codecs: md.codecs.slice(0, 8).map(own), crypto: md.crypto.map(own) })),
     })));
     const dialled = initial?.requestUri ?? call.firstRow?.requestUri ?? call.firstRow?.toUri ?? null;
     const caller = initial?.fromUri ?? call.firstRow?.fromUri ?? null;
     return {
+      // A summary outlives its messages: its strings are its own (see own()), not views of their lines.
       id: call.key,
       callIds: [...call.callIds],
-      from: caller ? clip(caller, 300) : null,
-      to: dialled ? clip(dialled, 300) : null,
-      start: call.firstTime,
-      end,
+      from: caller ? own(clip(caller, 300)) : null,
+      to: dialled ? own(clip(dialled, 300)) : null,
+      start: ownOrNull(call.firstTime),
+      end: ownOrNull(end),
       durationSeconds: duration,
       state,
       code,
-      reason: decider?.reasonPhrase ?? null,
-      warning: decider?.warning ?? null,
+      reason: ownOrNull(decider?.reasonPhrase ?? null),
+      warning: ownOrNull(decider?.warning ?? null),
       endedBy: call.bye ? entityLabel(call.bye.fromId) : null,
-      endReason: call.bye?.reasonHeader ?? null,
+      endReason: ownOrNull(call.bye?.reasonHeader ?? null),
       cause,
-      entities: entities.map(({ id: _id, ...e }, i) => ({ ...e, id: `e${i}` })),
+      entities: entities.map(({ id: _id, ...e }, i) => ({ ...e, label: own(e.label), ip: ownOrNull(e.ip), host: ownOrNull(e.host), id: `e${i}` })),
       hosts: [...call.hosts],
-      userAgent: initial?.userAgent ?? null,
+      userAgent: ownOrNull(initial?.userAgent ?? null),
       messageCount: call.messageCount,
       messagesKept: false,
       cutStart,
@@ -810,7 +844,9 @@ export class SipCollector {
   private rows(call: OpenCall, messages: Row[]): CallMessage[] {
     const entities = this.entityList(call);
     const index = new Map(entities.map((e, i) => [e.id, i]));
-    return [...messages].sort(byTime).map((m, i) => ({
+    return [...messages].sort(byTime).map((m, i) => {
+      const { text, truncated } = this.messageText(m);
+      return {
       index: i,
       time: m.time,
       from: index.get(this.resolveEntity(m.fromId)) ?? 0,
@@ -824,9 +860,10 @@ export class SipCollector {
       file: m.file,
       line: m.line,
       blockLine: m.blockLine,
-      text: m.text,
-      textTruncated: m.textTruncated,
-    }));
+      text,
+      textTruncated: truncated,
+      };
+    });
   }
 
   /**
@@ -918,7 +955,7 @@ function byTime(a: SipMessageRecord, b: SipMessageRecord): number {
 
 function heldChars(m: SipMessageRecord): number {
   // the text and the line, plus what the record and its parsed parts take
-  return (m.text?.length ?? 0) + m.lineText.length + 400;
+  return (m.block?.length ?? 0) + m.lineText.length + 400;
 }
 
 function isChallenge(code: number | null): boolean {
@@ -928,7 +965,7 @@ function isChallenge(code: number | null): boolean {
 function labelOf(m: SipMessageRecord): string {
   if (m.code !== null) return m.reasonPhrase ? `${m.code} ${m.reasonPhrase}` : String(m.code);
   if (m.method !== null) return m.method;
-  return m.text ? startLineLabel({ kind: "unknown", text: m.text.split("\n", 1)[0] }) : "(unreadable)";
+  return m.block ? startLineLabel({ kind: "unknown", text: messageLineText(blockLines(m.block)[0], true) }) : "(unreadable)";
 }
 
 /** A block whose CSeq says OPTIONS, found without parsing the message (or making its lines strings). */

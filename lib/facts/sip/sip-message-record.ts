@@ -40,8 +40,10 @@ export type SipMessageRecord = {
   blockLine: number | null;
   /** the log line at file:line as written (clipped), for evidence */
   lineText: string;
-  text: string | null;
-  textTruncated: boolean;
+  /** the SIPMSG block as written (LogBlock.rawText, clipped): the message text is made of it when shown */
+  block: string | null;
+  /** lines of the block past the reader's limit, or the block clipped */
+  blockTruncated: boolean;
   /** unparseable start line in the block */
   malformed: boolean;
   /** characters of text this record counts against the collector's budget while a call holds it; -1 when none holds it */
