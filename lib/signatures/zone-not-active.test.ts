@@ -6,8 +6,8 @@ import { realXstat, xstatZones, xstatZonesXml } from "@/tests/fixtures/real-layo
 
 const ID = "zone-not-active";
 const host = "expc1";
-// `*s Zones` block in the indented xstat layout of FORMATS.md (Configuration and status dumps);
-// field names as on Status > Zones.
+// `*s Zones` block in the modelled layout (a `Status` child per protocol, as Status > Zones shows
+// it), kept because nothing proves today's boxes do not print it; the real layout is below.
 const zones = (traversal: string, neighbour = "Active") =>
   `${xstatDump({ host })}*s Zones: /\n    Zone 1: /\n      Name: "UC Traversal to expe"\n      Type: "UnifiedCommunicationsTraversal"\n      SIP: /\n        Status: "${traversal}"\n        Cause: "Connection refused"\n    Zone 2: /\n      Name: "CUCM neighbour"\n      Type: "Neighbor"\n      SIP: /\n        Status: "${neighbour}"\n`;
 
