@@ -4,7 +4,7 @@ import type { BundleEntry, BundleReadResult, BundleVisitor, LineFeedSource } fro
 import { isTextKind } from "@/lib/bundle/file-kind";
 import { DumpXmlReader } from "@/lib/parse/dump-xml";
 import { parseXconfLine } from "@/lib/parse/xconf";
-import { XstatReader } from "@/lib/parse/xstat";
+import { XstatReader, xmlStatusPath } from "@/lib/parse/xstat";
 import type { Facts } from "@/lib/facts/facts";
 import { EdgeConfigCollector } from "@/lib/facts/edge-config-facts";
 import { identifyProduct } from "@/lib/facts/product-identity";
@@ -90,16 +90,20 @@ export function createFactsCollector(options: CollectOptions = {}): FactsCollect
     const lineText = new Map<number, string>();
     // The .xml flavour is detected by content, on the first non-blank line.
     let mode: "text" | "xml" | null = null;
-    const xml = new DumpXmlReader((leaf, lineNo) => {
-      const path = leaf.path.slice(1); // drop the <Configuration>/<Status> root
-      if (path.length === 0) return;
-      const text = lineText.get(lineNo) ?? "";
-      if (isXconf) system.onXconf(file.name, { key: path.join(" "), value: leaf.value }, lineNo, text);
-      else {
-        system.onXstat(file.name, { path: path.join("/"), value: leaf.value }, lineNo, text);
-        statusDump.onEntry(file.name, path.join("/"), leaf.value, lineNo, text);
-      }
-    });
+    const xml = new DumpXmlReader(
+      (leaf, lineNo) => {
+        const path = leaf.path.slice(1); // drop the <Configuration>/<Status> root
+        if (path.length === 0) return;
+        const text = lineText.get(lineNo) ?? "";
+        if (isXconf) system.onXconf(file.name, { key: path.join(" "), value: leaf.value }, lineNo, text);
+        else {
+          const statusPath = xmlStatusPath(path);
+          system.onXstat(file.name, { path: statusPath, value: leaf.value }, lineNo, text);
+          statusDump.onEntry(file.name, statusPath, leaf.value, lineNo, text);
+        }
+      },
+      { attributes: !isXconf },
+    );
     let currentLine = "";
     const xstat = new XstatReader((entry, lineNo) => {
       system.onXstat(file.name, entry, lineNo, currentLine.trim());

@@ -2,7 +2,11 @@
 // its version: the alarms active when it was taken, the zones and their status, NTP, the uptime.
 // The blocks are flattened by lib/parse/xstat.ts into paths such as `Zones/Zone/1/SIP/Status`;
 // this collector keeps only the families signatures read, grouped per numbered instance, and is
-// tolerant about field names (xStatus output differs between versions).
+// tolerant about field names (xStatus output differs between versions). A state can be a child
+// (`Status: "Active"`) or an attribute (`Zone 1 (status=Failed):`, `*s NTP (status=Active):`, as
+// TANDBERG's API guide D14172.01 prints it), so `status` is matched in any case; the alarm list is
+// `Warnings` > `Warning` with `ID`, `Reason` and `State` on the boxes that expose it over the XML
+// API (centreon-plugins' cisco/vcs alerts mode reads those three).
 /** Where a value was read (the same shape as SourceRef in facts.ts, which imports this module). */
 type SourceRef = { file: string; line: number; text: string };
 
@@ -94,7 +98,7 @@ export class StatusDumpCollector {
       g.leaves.push({ path: parts.slice(n + 1), value, source });
       return;
     }
-    if (head === "NTP" && parts[parts.length - 1] === "Status" && parts.length === 2) {
+    if (head === "NTP" && parts.length === 2 && parts[1].toLowerCase() === "status") {
       this.ntp.push({ status: value, source, file });
       return;
     }
@@ -120,7 +124,7 @@ export class StatusDumpCollector {
       alarms.push({
         id,
         title,
-        description: get("description", "detail", "details"),
+        description: get("description", "detail", "details", "reason"),
         severity: get("severity", "level"),
         state: get("state", "status"),
         peer: get("peer", "peeraddress", "node"),
@@ -134,7 +138,7 @@ export class StatusDumpCollector {
         key: g.key,
         name: leafValue(g.leaves, ["name"]),
         type: leafValue(g.leaves, ["type"]),
-        statuses: g.leaves.filter((l) => l.path[l.path.length - 1] === "Status").map((l) => ({ path: l.path.join("/"), value: l.value, source: l.source })),
+        statuses: g.leaves.filter((l) => l.path[l.path.length - 1].toLowerCase() === "status").map((l) => ({ path: l.path.join("/"), value: l.value, source: l.source })),
         causes: g.leaves.filter((l) => /^(cause|reason)$/i.test(l.path[l.path.length - 1] ?? "")).map((l) => l.value),
         file: g.file,
       });

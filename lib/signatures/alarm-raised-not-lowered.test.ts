@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { resultOf } from "@/lib/signatures/test-support";
 import { xconfDump, xstatDump } from "@/tests/fixtures/build-bundle";
 import { alarmLine, logOf } from "@/tests/fixtures/expressway-lines";
+import { realXstat, xstatWarnings } from "@/tests/fixtures/real-layouts/lines";
 
 const ID = "alarm-raised-not-lowered";
 const host = "expe1";
@@ -20,6 +21,7 @@ describe(ID, () => {
     assert.equal(r.evidence[0].text, raised);
   });
   it("reports an alarm the xstat dump lists as active", async () => {
+    // the modelled `*s Alarm N` list; the real one (Warnings > Warning with ID / Reason / State) is below
     const xstat = `${xstatDump({ host })}*s Alarm 1: /\n    Id: 45019\n    Title: "Insufficient media ports"\n    Severity: "Warning"\n    State: "Unacknowledged"\n`;
     const r = await resultOf(ID, { host, log: logOf(), xstat });
     assert.equal(r.outcome, "issue");
@@ -39,5 +41,16 @@ describe(ID, () => {
   });
   it("is missing without a log and without a status dump", async () => {
     assert.equal((await resultOf(ID, { host, xconf: xconfDump() })).outcome, "missing");
+  });
+});
+
+describe(`${ID} on the real status layout`, () => {
+  it("reports an alarm of the dump's Warnings list", async () => {
+    // the administrator guide's title and meaning of 45019 as the Reason text
+    const xstat = `${realXstat({ host })}${xstatWarnings([{ id: "45019", reason: "Insufficient media ports: Too few media ports for the number of licensed calls" }])}`;
+    const r = await resultOf(ID, { host, log: logOf(), xstat });
+    assert.equal(r.outcome, "issue");
+    assert.match(r.affected[0].reason, /^45019 Insufficient media ports \(active in the status dump\)/);
+    assert.equal(r.evidence[0].text, "ID: 45019");
   });
 });

@@ -8,8 +8,13 @@ import { REPLICATION_OK, alarmLine, logOf, oomKillerLines } from "@/tests/fixtur
 const ID = "memory-exhausted";
 const host = "expc1";
 const ts = "2024-03-05T09:20:11.402+01:00";
-// The memory block's place and leaf names are modelled: no public xstat dump with memory values was
-// found, so the collector reads any `Memory` block (Total with Available / Free / Used, or a percentage).
+// The memory block's place and leaf names are modelled: no public xstat output with memory values
+// was found (searched: public code for `*s ResourceUsage`, `xstatus Hardware`, status.xml readers
+// (centreon-plugins' cisco/vcs modes, Python `/status.xml` clients), TANDBERG's API guide
+// D14172.01, whose ResourceUsage lists only registrations and calls). A public health-check post
+// (Unhall0w3d/UnHall0w3d.github.io, _posts/2022-12-09-health-checks-vcs-expressway.md) says
+// `xstatus Hardware` returns "Memory Total" without showing the layout, so the collector reads any
+// `Memory` block (Total with Available / Free / Used, or a percentage), wherever it sits.
 const withMemory = (total: string, available: string) => `${xstatDump({ host })}*s ResourceUsage: /\n    Memory: /\n      Total: "${total}"\n      Available: "${available}"\n`;
 
 describe(ID, () => {

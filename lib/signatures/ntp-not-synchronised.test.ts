@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { resultOf } from "@/lib/signatures/test-support";
 import { xconfDump, xstatDump } from "@/tests/fixtures/build-bundle";
 import { alarmLine, logOf, tvcsEvent } from "@/tests/fixtures/expressway-lines";
+import { XSTAT_NTP_ACTIVE, XSTAT_NTP_INACTIVE, realXstat } from "@/tests/fixtures/real-layouts/lines";
 
 const ID = "ntp-not-synchronised";
 const host = "expe1";
@@ -40,5 +41,21 @@ describe(ID, () => {
   });
   it("is missing without a log and a status dump", async () => {
     assert.equal((await resultOf(ID, { host, xconf: xconfDump() })).outcome, "missing");
+  });
+});
+
+// The NTP element as TANDBERG's API guide D14172.01 prints it: the state is an attribute,
+// Active with the server's details (Example 2.5), Inactive and empty otherwise (Example 1.2).
+describe(`${ID} on the real status layout`, () => {
+  it("reads `*s NTP (status=Active):` as synchronised", async () => {
+    const r = await resultOf(ID, { host, log: logOf(search), xstat: `${realXstat({ host })}${XSTAT_NTP_ACTIVE}` });
+    assert.equal(r.outcome, "ok");
+    assert.match(r.description, /reports NTP as "Active"/);
+  });
+  it("reports `*s NTP (status=Inactive):` as not synchronised", async () => {
+    const r = await resultOf(ID, { host, log: logOf(search), xstat: `${realXstat({ host })}${XSTAT_NTP_INACTIVE}` });
+    assert.equal(r.outcome, "issue");
+    assert.match(r.description, /reports NTP as "Inactive"/);
+    assert.equal(r.evidence[0].text, "*s NTP (status=Inactive):");
   });
 });

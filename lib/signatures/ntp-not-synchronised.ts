@@ -10,8 +10,11 @@ import { DIAGNOSTIC_LOGGING, evidenceOf, plural } from "@/lib/signatures/helpers
 import { type SignatureEvaluation, defineSignature } from "@/lib/signatures/signature";
 
 const IDS = ALARM_GROUPS.ntp;
-const UNSYNCED = /unsynch?roni[sz]ed|not synch?roni[sz]ed|down|fail|reject|unreachable|no server/i;
-const SYNCED = /^synch?roni[sz]ed/i;
+// The XACLI status of the NTP element is an attribute, `Active` once a server answers and
+// `Inactive` (no sub-structure) otherwise (TANDBERG API guide D14172.01, Examples 1.2, 1.3, 2.5);
+// the other spellings are the modelled `Status: "Synchronised"` layout.
+const UNSYNCED = /unsynch?roni[sz]ed|not synch?roni[sz]ed|^inactive|down|fail|reject|unreachable|no server/i;
+const SYNCED = /^synch?roni[sz]ed|^active$/i;
 
 export const ntpNotSynchronised = defineSignature(
   {

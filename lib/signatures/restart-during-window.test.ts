@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { resultOf } from "@/lib/signatures/test-support";
 import { xconfDump, xstatDump } from "@/tests/fixtures/build-bundle";
 import { logOf, tvcsEvent } from "@/tests/fixtures/expressway-lines";
+import { realXstat, xstatZonesXml } from "@/tests/fixtures/real-layouts/lines";
 
 const ID = "restart-during-window";
 const host = "expc1";
@@ -31,5 +32,18 @@ describe(ID, () => {
   });
   it("is missing without a log", async () => {
     assert.equal((await resultOf(ID, { host, xconf: xconfDump() })).outcome, "missing");
+  });
+});
+
+describe(`${ID} on the real status layouts`, () => {
+  it("reads the uptime from the real text layout and from the .xml dump, where it is `SystemUnit 1/Uptime 1`", async () => {
+    const log = logOf(call, start).toString();
+    const text = await resultOf(ID, { host, log, xstat: realXstat({ host }) });
+    assert.match(text.description, /uptime of 2 h 26 min/);
+    const xml = await resultOf(ID, [
+      { name: `loggingsnapshot_${host}_2024-03-05_09_12_40.txt`, content: log },
+      { name: `xstat_dump_${host}_2024-03-05_09_12_40.xml`, content: xstatZonesXml("active") },
+    ]);
+    assert.match(xml.description, /uptime of 2 h 26 min/);
   });
 });
