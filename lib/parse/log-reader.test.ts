@@ -125,6 +125,10 @@ describe("log reader (blocks kept as positions in their chunk)", () => {
       assert.equal(b.lineHas(2, "CSeq:", " OPTIONS"), true);
       assert.equal(b.lineHas(1, "Via:"), true);
       assert.equal(b.lineHas(1, "CSeq:"), false);
+      assert.equal(b.lineHas(2, "CSeq:"), true);
+      assert.equal(b.lineHas(0, "OPTIONS sip:"), true);
+      assert.equal(b.lineHas(3, "CSeq:"), false);
+      assert.equal(b.lineHas(2, "CSeq:", " INVITE"), false);
       assert.equal(b.firstRaw, expected.firstRaw);
       assert.deepEqual(b.lines, expected.lines);
       assert.equal(b.rawText(), LINES.slice(2, 5).join(eol));

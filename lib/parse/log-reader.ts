@@ -192,6 +192,9 @@ class SpanBlock implements LogBlock {
   private src: TextChunk | string | null = null;
   private runStart = 0;
   private runEnd = 0;
+  /** lineHas's place in the run: where line cursorLine starts */
+  private cursorLine = 0;
+  private cursorAt = 0;
   /** per kept line once they are not one run: its source, where it starts, its text starts, it ends */
   private sources: (TextChunk | string)[] = EMPTY_SOURCES;
   private offsets: number[] = EMPTY_OFFSETS;
@@ -272,10 +275,16 @@ class SpanBlock implements LogBlock {
     if (i < 0 || i >= this.kept) return false;
     if (this.text !== null) return textHas(this.text[i], 0, this.text[i].length, head, tail);
     if (this.src === null) return textHas(this.sources[i], this.offsets[3 * i + 1], this.offsets[3 * i + 2], head, tail);
-    // the i-th line of the run, found by its line ends
+    // the i-th line of the run, found by its line ends from the last line asked for (callers ask in order)
     const src = this.src;
-    let at = this.runStart;
-    for (let k = 0; k < i; k++) at = lineFeedIn(src, at, this.runEnd) + 1;
+    if (i < this.cursorLine) {
+      this.cursorLine = 0;
+      this.cursorAt = this.runStart;
+    }
+    let at = this.cursorLine === 0 ? this.runStart : this.cursorAt;
+    for (let k = this.cursorLine; k < i; k++) at = lineFeedIn(src, at, this.runEnd) + 1;
+    this.cursorLine = i;
+    this.cursorAt = at;
     const end = endBefore(src, at, lineFeedIn(src, at, this.runEnd));
     return textHas(src, textStart(src, at, end), end, head, tail);
   }

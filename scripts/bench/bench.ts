@@ -191,7 +191,9 @@ async function main() {
     const maxPeak = Math.max(...rows.map((r) => r.peak));
     const serverGrowth = Math.max(...rows.map((r) => r.serverPeak), uploadPeak) - idle;
     const small = rows.filter((r) => !judged.includes(r));
-    console.log(`\ntargets: ratio <= 1.5 at ${judged.map((r) => label(r.size)).join(", ")} (worst ${worst.ratio.toFixed(2)} at ${label(worst.size)}): ${worst.ratio <= 1.5 ? "met" : "NOT met"}` +
+    // The issues' bounds: an MRA log within 1.25x of grep (#10, #14, #16), a SIP-heavy one within 1.5x (#11).
+    const bound = profile === "sip" ? 1.5 : 1.25;
+    console.log(`\ntargets: ratio <= ${bound} at ${judged.map((r) => label(r.size)).join(", ")} (worst ${worst.ratio.toFixed(2)} at ${label(worst.size)}): ${worst.ratio <= bound ? "met" : "NOT met"}` +
       `${small.length ? ` (and ${small.map((r) => `${r.ratio.toFixed(2)} at ${label(r.size)}`).join(", ")}, not judged)` : ""}; ` +
       `analyzer peak RSS <= 256 MiB (max ${label(maxPeak)}): ${maxPeak <= 256 * MiB ? "met" : "NOT met"}; ` +
       `web server RSS growth over idle during uploads and analyses: ${label(Math.max(0, serverGrowth))}`);
