@@ -52,7 +52,8 @@ export function buildAnalyzer() {
     // Crash reports quote the stack: with --enable-source-maps it names the TypeScript files and lines.
     sourcemap: "linked",
     sourcesContent: false,
-    keepNames: true,
+    // No keepNames: it wraps every closure in a __name() call that defines `name` each time one is
+    // made, 0.3 s of a 1 GiB SIP analysis (nothing here reads a function's name).
     metafile: true,
     write: false,
     logLevel: "silent",

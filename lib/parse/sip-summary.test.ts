@@ -48,3 +48,15 @@ describe("network.sip INFO summary", () => {
     assert.equal(parseSipSummary(""), null);
   });
 });
+
+describe("SIP summary keys", () => {
+  it("takes the first value given for a key, steps over keys it does not read, and keeps commas inside URIs", () => {
+    const s = parseSipSummary("Receive Request Method=INVITE, CSeq=7, Request-URI=sip:a,b@x.test, Via=v1, To-Tag=, Call-ID=c1@x, To-Tag=t2, Call-ID=c2@x, Msg-Hash=9");
+    assert.ok(s);
+    assert.equal(s.requestUri, "sip:a,b@x.test");
+    assert.equal(s.callId, "c1@x");
+    assert.equal(s.toTag, "t2");
+    assert.equal(s.msgHash, "9");
+    assert.equal(s.cseq, 7);
+  });
+});

@@ -47,39 +47,45 @@ export function parseSipSummary(detail: string): SipSummary | null {
     }
   }
   if (verb === null) return null;
-  const fields = readFields(detail, rest);
-  const code = fields.get("Code");
-  const cseq = fields.get("CSeq");
+  const f = readFields(detail, rest);
+  const code = f[CODE];
+  const cseq = f[CSEQ];
   return {
     verb,
-    method: fields.get("Method") ?? null,
-    code: code !== undefined && /^\d{3}$/.test(code) ? Number(code) : null,
-    cseq: cseq !== undefined && /^\d{1,10}$/.test(cseq) ? Number(cseq) : null,
-    requestUri: fields.get("Request-URI") ?? null,
-    to: fields.get("To") ?? null,
-    callId: fields.get("Call-ID") ?? null,
-    fromTag: fields.get("From-Tag") ?? null,
-    toTag: fields.get("To-Tag") ?? null,
-    msgHash: fields.get("Msg-Hash") ?? null,
-    localSessionId: fields.get("Local-SessionID") ?? null,
-    remoteSessionId: fields.get("Remote-SessionID") ?? null,
+    method: f[METHOD],
+    code: code !== null && /^\d{3}$/.test(code) ? Number(code) : null,
+    cseq: cseq !== null && /^\d{1,10}$/.test(cseq) ? Number(cseq) : null,
+    requestUri: f[REQUEST_URI],
+    to: f[TO],
+    callId: f[CALL_ID],
+    fromTag: f[FROM_TAG],
+    toTag: f[TO_TAG],
+    msgHash: f[MSG_HASH],
+    localSessionId: f[LOCAL_SESSION],
+    remoteSessionId: f[REMOTE_SESSION],
   };
 }
 
-/** `Key=value, Key=value`: a comma only separates when a `Key=` follows, so URIs with commas survive. */
-function readFields(text: string, from: number): Map<string, string> {
-  const out = new Map<string, string>();
+/** The keys a summary is read for, by slot; any other key is stepped over without making a string. */
+const KEYS = ["Method", "Code", "CSeq", "Request-URI", "To", "Call-ID", "From-Tag", "To-Tag", "Msg-Hash", "Local-SessionID", "Remote-SessionID"];
+const [METHOD, CODE, CSEQ, REQUEST_URI, TO, CALL_ID, FROM_TAG, TO_TAG, MSG_HASH, LOCAL_SESSION, REMOTE_SESSION] = KEYS.map((_, i) => i);
+
+/** The slot of the key at [s, e) of `text`, or -1. */
+function slotOf(text: string, s: number, e: number): number {
+  const n = e - s;
+  for (let k = 0; k < KEYS.length; k++) if (KEYS[k].length === n && text.startsWith(KEYS[k], s)) return k;
+  return -1;
+}
+
+/**
+ * `Key=value, Key=value` into KEYS' slots (the first value given for a key wins; `To-Tag=` gives none): a
+ * comma only separates when a `Key=` follows, so URIs with commas survive.
+ */
+function readFields(text: string, from: number): (string | null)[] {
+  const out: (string | null)[] = [null, null, null, null, null, null, null, null, null, null, null];
   let i = from;
-  let key: string | null = null;
+  let slot = -2; // -2: no key yet; -1: a key this reader does not keep
   let valueStart = 0;
-  const put = (end: number) => {
-    if (key === null || out.has(key)) return;
-    let a = valueStart;
-    let b = end;
-    while (a < b && text.charCodeAt(a) === 32) a++;
-    while (b > a && text.charCodeAt(b - 1) === 32) b--;
-    if (b > a) out.set(key, text.slice(a, Math.min(b, a + MAX_VALUE))); // `To-Tag=` means none
-  };
   for (;;) {
     // a key: spaces, a name of letters, digits and `-`, then `=`
     let s = i;
@@ -87,16 +93,25 @@ function readFields(text: string, from: number): Map<string, string> {
     let e = s;
     while (e < text.length && e - s < 24 && isKeyChar(text.charCodeAt(e))) e++;
     if (e > s && text.charCodeAt(e) === 61) {
-      put(i > from ? i - 1 : i);
-      key = text.slice(s, e);
+      if (slot >= 0) put(text, out, slot, valueStart, i > from ? i - 1 : i);
+      slot = slotOf(text, s, e);
       valueStart = e + 1;
     }
     const comma = text.indexOf(",", Math.max(e, i));
     if (comma === -1) break;
     i = comma + 1;
   }
-  put(text.length);
+  if (slot >= 0) put(text, out, slot, valueStart, text.length);
   return out;
+}
+
+function put(text: string, out: (string | null)[], slot: number, start: number, end: number): void {
+  if (out[slot] !== null) return;
+  let a = start;
+  let b = end;
+  while (a < b && text.charCodeAt(a) === 32) a++;
+  while (b > a && text.charCodeAt(b - 1) === 32) b--;
+  if (b > a) out[slot] = text.slice(a, Math.min(b, a + MAX_VALUE));
 }
 
 function isKeyChar(c: number): boolean {

@@ -152,6 +152,33 @@ describe("SIP calls from network.sip entries", () => {
     assert.deepEqual(out.calls.map((c) => c.code).sort(), [404, 486]);
   });
 
+  it("reads a message the same whether its summary line comes before its block (read into the summary) or after", () => {
+    const summaryFirst = [...call488({ callId: "order@x", at: "2024-03-05T10:00:00.000+00:00", callerSecure: false }), ...mraB2buaCall({ reason: 'Q.850;cause=16;text="Normal call clearing"' })];
+    // the same lines with each message's block moved before its summary line
+    const blockFirst: string[] = [];
+    for (let i = 0; i < summaryFirst.length; i++) {
+      if (!summaryFirst[i].includes('Level="INFO"')) {
+        blockFirst.push(summaryFirst[i]);
+        continue;
+      }
+      let end = i + 1;
+      while (end < summaryFirst.length && summaryFirst[end] !== "") end++;
+      blockFirst.push(...summaryFirst.slice(i + 1, end + 1), summaryFirst[i]);
+      i = end;
+    }
+    assert.notDeepEqual(blockFirst, summaryFirst);
+    // where each message sits in the file differs between the two; what was read of it must not
+    const placeless = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(placeless) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).filter(([k]) => !["line", "blockLine", "evidence"].includes(k)).map(([k, x]) => [k, placeless(x)])) : v;
+    const a = one(summaryFirst.join("\n"));
+    const b = one(blockFirst.join("\n"));
+    assert.equal(a.reading.paired, b.reading.paired);
+    assert.ok(a.reading.paired >= 10);
+    assert.equal(a.calls.length, 2);
+    assert.deepEqual(placeless(a.calls), placeless(b.calls));
+    assert.deepEqual(placeless(a.registrations), placeless(b.registrations));
+  });
+
   it("skips OPTIONS keep-alives and their blocks without counting them as unpaired", () => {
     const text = [
       '2018-01-01T12:56:43.846-05:00 vm-bluck-fed-vcse1 tvcs: UTCTime="2018-01-01 17:56:43,846" Module="network.sip" Level="INFO":  Action="Sent" Local-ip="10.81.54.5" Local-port="7012" Dst-ip="10.81.54.102" Dst-port="25018" Detail="Sending Response Code=200, Method=OPTIONS, CSeq=30235, To=sip:10.81.54.5:7012, Call-ID=3be07e0ceb19d6df@10.81.54.102, From-Tag=c924fa30c7e5bdb2, To-Tag=00257b9a244d2547, Msg-Hash=9783133151195055080, Local-SessionID=, Remote-SessionID="',

@@ -206,6 +206,7 @@ export class SipCollector {
 
     const summary = detail !== undefined ? parseSipSummary(detail) : null;
     if (summary === null && block === null) return;
+    if (summary === null && block !== null && this.blockOfWaitingSummary(file, entry, block, received)) return;
     if (block === null && summary !== null && summary.method !== null && summary.method.toUpperCase() === "OPTIONS" && (summary.callId === null || !this.byCallId.has(summary.callId))) {
       // the summary line of a keep-alive: counted like its block, not paired with it
       this.reading.summaryLines++;
@@ -377,6 +378,38 @@ export class SipCollector {
     return { text, truncated };
   }
 
+  /**
+   * A SIPMSG block whose summary line came just before it (the order Expressway writes them at DEBUG):
+   * the block is read straight into the summary's record, which already has what the block's own line
+   * says (addresses, ports), instead of into a record of its own that merge() would fold in. False
+   * when no summary waits for it.
+   */
+  private blockOfWaitingSummary(file: string, entry: LogEntry, block: LogBlock, received: boolean): boolean {
+    const from = entry.prefix.messageStart;
+    const hash = trimmed(findValue(entry.text, "Msg-Hash", from));
+    if (hash === null) return false;
+    const key = `${entry.prefix.host}\u0000${hash}\u0000${received ? "in" : "out"}`;
+    const mate = this.pending.get(key);
+    if (mate === undefined || (mate !== null && (mate.half !== "summary" || mate.file !== file))) return false;
+    this.pending.delete(key);
+    this.reading.paired++;
+    this.reading.messageBlocks++;
+    if (mate === null) return true; // its summary was a message we do not keep (OPTIONS...)
+    const call = mate.callId !== null ? this.byCallId.get(mate.callId) : undefined;
+    const hadSdp = mate.sdp !== null;
+    // a summary sets none of the fields readBlock fills without `??=`, so this is merge()'s result
+    this.readBlock(mate, block);
+    if (mate.localIp === null) {
+      mate.localIp = trimmed(findValue(entry.text, "Local-ip", from));
+      if (mate.localIp && this.ipToHost.size < 4096 && !this.ipToHost.has(mate.localIp)) this.ipToHost.set(mate.localIp, mate.host);
+    }
+    mate.localPort ??= port(findValue(entry.text, "Local-port", from));
+    mate.peerIp ??= trimmed(findValue(entry.text, received ? "Src-ip" : "Dst-ip", from));
+    mate.peerPort ??= port(findValue(entry.text, received ? "Src-port" : "Dst-port", from));
+    this.settleMerged(mate, call, hadSdp);
+    return true;
+  }
+
   /** The second half of a message: fills what the first lacked and updates its call. */
   private merge(into: SipMessageRecord, other: SipMessageRecord, half: "summary" | "block" | "both"): void {
     const call = into.callId !== null ? this.byCallId.get(into.callId) : undefined;
@@ -408,18 +441,23 @@ export class SipCollector {
     into.localPort ??= other.localPort;
     into.peerIp ??= other.peerIp;
     into.peerPort ??= other.peerPort;
-    into.half = "both";
-    if (into.held >= 0) {
-      const now = heldChars(into);
-      this.retainedChars += now - into.held;
-      into.held = now;
-    }
     into.malformed ||= other.malformed;
     if (half === "summary") {
       // The summary line is the message's place in the file; the block's line stays as blockLine.
       into.file = other.file;
       into.line = other.line;
       into.lineText = other.lineText;
+    }
+    this.settleMerged(into, call, hadSdp);
+  }
+
+  /** A message whose two halves met: its budget, its registration and its call learn what the second brought. */
+  private settleMerged(into: SipMessageRecord, call: OpenCall | undefined, hadSdp: boolean): void {
+    into.half = "both";
+    if (into.held >= 0) {
+      const now = heldChars(into);
+      this.retainedChars += now - into.held;
+      into.held = now;
     }
     if (into.method === "REGISTER") this.registrations.onLateHalf(into);
     if (call && call.closed === null) {
