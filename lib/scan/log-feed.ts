@@ -64,7 +64,9 @@ export class ScanThread {
   private constructor(entry: string) {
     // ANALYZER_CPU_PROFILE_DIR (see lib/worker/analyzer-client.ts): the thread writes its own profile there
     const profileDir = process.env.ANALYZER_CPU_PROFILE_DIR;
-    const options = { resourceLimits: { maxOldGenerationSizeMb: 128 }, execArgv: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [] };
+    // Its young generation holds only the runs' strings, dead by the next scavenge: 8 MB of it (not V8's
+    // default 16 MB a half) keeps ~10 MB off the analyzer's peak at no cost in time.
+    const options = { resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 }, execArgv: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [] };
     // The TypeScript source (tests, `npm run worker` in development) is loaded through tsx's require hook.
     this.worker = entry.endsWith(".ts")
       ? new Worker(`require("tsx/cjs"); require(${JSON.stringify(entry)});`, { ...options, eval: true })
