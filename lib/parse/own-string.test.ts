@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { own, ownOrNull } from "@/lib/parse/own-string";
+import { own, ownOrNull, word } from "@/lib/parse/own-string";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
@@ -36,5 +36,23 @@ describe("own", () => {
     // 20,000 cuts of 4 KB lines: ~80 MB while the cuts hold their lines, ~2 MB once owned
     assert.ok(sliced > 40e6, `the plain cuts should hold their lines (${sliced} bytes)`);
     assert.ok(owned < 10e6, `owned cuts held ${owned} bytes`);
+  });
+});
+
+describe("word", () => {
+  it("keeps one copy of a word however often it is kept", () => {
+    const heldBy = (keep: (s: string) => string) => {
+      gc();
+      const before = process.memoryUsage().heapUsed;
+      const kept: string[] = [];
+      for (let i = 0; i < 200_000; i++) kept.push(keep(`m=audio ${i} RTP/SAVP 114 AES_CM_128_HMAC_SHA1_80`.split(" ")[4]));
+      gc();
+      assert.equal(kept[7], "AES_CM_128_HMAC_SHA1_80");
+      return process.memoryUsage().heapUsed - before;
+    };
+    const owned = heldBy(own);
+    const words = heldBy(word);
+    // the kept array itself is ~1.6 MB either way; 200,000 owned copies add ~10 MB more
+    assert.ok(owned - words > 5e6, `owned ${owned}, words ${words}`);
   });
 });

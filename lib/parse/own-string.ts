@@ -10,3 +10,16 @@ export function own(s: string): string {
 export function ownOrNull(s: string | null): string | null {
   return s === null ? null : own(s);
 }
+
+/** Words many kept records repeat (codecs, media types, transports): one copy each, up to this many. */
+const MAX_WORDS = 4096;
+const words = new Map<string, string>();
+
+/** `s` as the one shared copy of that word (own()'s copy once MAX_WORDS are known): for short vocabulary. */
+export function word(s: string): string {
+  const known = words.get(s);
+  if (known !== undefined) return known;
+  const mine = own(s);
+  if (words.size < MAX_WORDS && s.length <= 64) words.set(mine, mine);
+  return mine;
+}
