@@ -18,7 +18,7 @@ import type { Needle, RunTable } from "@/lib/scan/log-table";
 import { type EntrySubscriber, MAX_SUBSCRIBERS } from "@/lib/scan/subscriber";
 
 // Read once: the row loop runs for every line, and module bindings may compile to getters.
-const { LONG, MARKED, PACKED, PREFIXED, PROCESS_SHIFT, ROW, STAMPED } = table;
+const { KEEPALIVE, LONG, MARKED, PACKED, PREFIXED, PROCESS_SHIFT, ROW, STAMPED } = table;
 const unpackPrefix = table.unpackPrefix;
 
 /** Every substring that makes a line worth the needle collectors' look; other lines are not passed on. */
@@ -54,6 +54,8 @@ export class LogFileLines {
   /** which subscribers (bits) want each process's and each module's entries */
   private readonly processWanted: number[] = [];
   private readonly moduleWanted: number[] = [];
+  /** the subscribers (as bits) that take keep-alives through onKeepAlive */
+  private readonly keepAliveTakers: number;
   /** what was understood of the file, for the reading report */
   private readonly reading = new ReadingCounter();
   private readonly span = new PrefixSpan();
@@ -66,6 +68,9 @@ export class LogFileLines {
   ) {
     if (subscribers.length > MAX_SUBSCRIBERS) throw new Error(`at most ${MAX_SUBSCRIBERS} entry subscribers`);
     this.readers = subscribers.map((sub) => new LogReader((entry) => sub.onEntry(file, entry), sub.reader));
+    let takers = 0;
+    for (let b = 0; b < subscribers.length; b++) if (subscribers[b].onKeepAlive) takers |= 1 << b;
+    this.keepAliveTakers = takers;
   }
 
   run(table: RunTable): void {
@@ -133,7 +138,13 @@ export class LogFileLines {
           const prefix = parseSyslogPrefix(line);
           if (prefix !== null) system.onLogStamp(prefix.timestamp, prefix.host);
         }
-        const wanted = this.processWanted[k] | (m >= 0 ? this.moduleWanted[m] : 0);
+        let wanted = this.processWanted[k] | (m >= 0 ? this.moduleWanted[m] : 0);
+        if ((info & KEEPALIVE) !== 0 && (wanted & this.keepAliveTakers) !== 0) {
+          // counted by who takes keep-alives; their message lines go to nobody
+          const takers = wanted & this.keepAliveTakers;
+          for (let b = 0; takers >>> b !== 0; b++) if ((takers & (1 << b)) !== 0) subscribers[b].onKeepAlive!(file);
+          wanted &= ~takers;
+        }
         // the scan's positions are in bytes: they are the string's only when the run is ASCII
         const packed = table.ascii && (info & PACKED) !== 0 && (wanted !== 0 || marked);
         if (packed) unpackPrefix(rows, r, this.span);

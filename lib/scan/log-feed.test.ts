@@ -16,6 +16,8 @@ import { SystemCollector } from "@/lib/facts/system-facts";
 import { WarningCollector } from "@/lib/facts/warning-templates";
 import { syntheticLog } from "@/lib/pipeline/synthetic-log";
 import { SIGNATURES } from "@/lib/signatures/registry";
+import { SipCollector } from "@/lib/facts/sip/sip-collector";
+import { collectSip } from "@/lib/facts/sip/sip-test-support";
 
 const saved = process.env.ANALYZER_SCAN_THREAD;
 after(() => {
@@ -254,5 +256,61 @@ describe("line families: subscribers to a process or a module", () => {
       }
     }
     assert.ok(packed > 40, `${packed} packed`);
+  });
+});
+
+describe("keep-alives recognised by the scan (KEEPALIVE)", () => {
+  // The layouts of FORMATS.md "SIP": the bar layout (TN 117811) and the leading-space one (TN 212383),
+  // keep-alives and what must not be taken for one.
+  const at = (ms: number) => `2024-03-05T04:20:${String(10 + Math.floor(ms / 1000)).padStart(2, "0")}.${String(ms % 1000).padStart(3, "0")}-05:00 vcsc1 tvcs: UTCTime="2024-03-05 09:20:10,000" Module="network.sip"`;
+  const debug = (n: number, extra = "") => `${at(n)} Level="DEBUG":  Action="Received" Local-ip="10.81.54.102" Local-port="5061" Src-ip="10.81.54.20" Src-port="5061" Msg-Hash="${n}"${extra}`;
+  const options = (n: number) => [`Call-ID: ${n}ka@10.81.54.20`, `CSeq: ${n} OPTIONS`];
+  const VARIANTS: [string, string[]][] = [
+    ["bar layout", [debug(1), "SIPMSG:", "|OPTIONS sip:10.81.54.102:5061;transport=tls SIP/2.0", "|Via: SIP/2.0/TLS 10.81.54.20:5061", ...options(1).map((l) => `|${l}`), "|"]],
+    ["leading-space layout, CRLF-free trailing spaces", [debug(2), " SIPMSG:", " |OPTIONS sip:10.81.54.102:5061 SIP/2.0", ...options(2).map((l) => ` ${l}  `), " |", ""]],
+    ["its INFO summary (has Detail)", [`${at(3)} Level="INFO":  Action="Received" Local-ip="10.81.54.102" Local-port="5061" Src-ip="10.81.54.20" Src-port="5061" Detail="Receive Request Method=OPTIONS, CSeq=3, Request-URI=sip:10.81.54.102, Call-ID=3ka@10.81.54.20, Msg-Hash=3"`, debug(3), "SIPMSG:", "|OPTIONS sip:10.81.54.102 SIP/2.0", ...options(3).map((l) => `|${l}`), "|"]],
+    ["an INVITE", [debug(4), "SIPMSG:", "|INVITE sip:2002@example.com SIP/2.0", "|Call-ID: 4c@x", "|CSeq: 1 INVITE", "|From: <sip:a@x>;tag=1", "|To: <sip:2002@example.com>", "|"]],
+    ["a Detail on the block's line", [debug(5, ' Detail="Receive Request Method=OPTIONS, CSeq=5"'), "SIPMSG:", "|OPTIONS sip:x SIP/2.0", ...options(5).map((l) => `|${l}`), "|"]],
+    ["a lone bar before the CSeq", [debug(6), "SIPMSG:", "|OPTIONS sip:x SIP/2.0", "|", "|CSeq: 6 OPTIONS"]],
+    ["a bar glued to the line before the CSeq", [debug(7), "SIPMSG:", "|OPTIONS sip:x SIP/2.0", "|Via: x|", "|CSeq: 7 OPTIONS", "|"]],
+    ["the CSeq past the 15th line", [debug(8), "SIPMSG:", "|OPTIONS sip:x SIP/2.0", ...Array.from({ length: 16 }, (_, i) => `|X-Pad-${i}: y`), "|CSeq: 8 OPTIONS", "|"]],
+    ["an HTTPMSG block", [debug(9), "HTTPMSG:", "|OPTIONS /x HTTP/1.1", "|CSeq: 9 OPTIONS", "|"]],
+    ["an INVITE whose later CSeq-like line says OPTIONS", [debug(10), "SIPMSG:", "|INVITE sip:2002@example.com SIP/2.0", "|CSeq: 10 INVITE", "|CSeq: 10 OPTIONS", "|"]],
+  ];
+
+  it("counts exactly what the collector's own keep-alive test counts, in every layout, without making those entries", () => {
+    const log = VARIANTS.flatMap(([, lines]) => lines).join("\n") + "\n";
+    const counted: string[] = [];
+    const fast = new SipCollector();
+    const spy: EntrySubscriber = {
+      name: fast.name,
+      reader: fast.reader,
+      wantsModule: (m) => fast.wantsModule(m),
+      onEntry: (file, entry) => fast.onEntry(file, entry),
+      onKeepAlive: (file) => {
+        counted.push(file);
+        fast.onKeepAlive(file);
+      },
+      onFileEnd: (file) => fast.onFileEnd(file),
+    };
+    const byChunkSize = new Map<number, number>();
+    for (const chunkSize of [1 << 20, 97]) {
+      counted.length = 0;
+      readLines(log, [spy], chunkSize);
+      byChunkSize.set(chunkSize, counted.length);
+    }
+    const slow = collectSip([{ name: "f.log", text: log }]).finish();
+    // read once more in one chunk, for the counts of a single pass
+    const once = new SipCollector();
+    readLines(log, [{ ...spy, onEntry: (f, e) => once.onEntry(f, e), onKeepAlive: (f) => once.onKeepAlive(f) }], 1 << 20);
+    const out = once.finish();
+    assert.equal(out.reading.messageBlocks, slow.reading.messageBlocks);
+    assert.equal(out.reading.otherMethods.OPTIONS, slow.reading.otherMethods.OPTIONS);
+    assert.deepEqual(out.reading, slow.reading);
+    assert.equal(out.counts.calls, slow.counts.calls);
+    // read in one piece, the two plain keep-alives and the DEBUG half of the summarised one never
+    // became entries; in 97-byte pieces a block is cut by a table's end and read the ordinary way
+    assert.equal(byChunkSize.get(1 << 20), 3);
+    assert.ok(byChunkSize.get(97)! < 3);
   });
 });

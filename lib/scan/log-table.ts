@@ -26,14 +26,17 @@ const MODULE_WINDOW = 96;
 // info: the flags below, and for lines with a syslog prefix the process index from bit 5 on; the
 // module index (-1: none); and, for a PACKED row, the syslog prefix's positions from the line's start,
 // two 16-bit numbers each (see packPrefix), so that the collectors need not scan the prefix again.
-// A LONG row is a line skipped for its length; its start holds that length in bytes.
+// A LONG row is a line skipped for its length; its start holds that length in bytes. KEEPALIVE marks
+// a stamped line whose SIPMSG block is a SIP OPTIONS keep-alive (see KeepAliveWatch), so that its
+// subscriber can count it without the entry being made.
 export const ROW = 9;
 export const STAMPED = 1;
 export const PREFIXED = 2;
 export const MARKED = 4;
 export const LONG = 8;
 export const PACKED = 16;
-export const PROCESS_SHIFT = 5;
+export const KEEPALIVE = 32;
+export const PROCESS_SHIFT = 6;
 
 /** Packs the prefix positions of the line starting at `start` into the row at `at` (each below 0xffff from it). */
 function packPrefix(rows: Int32Array, at: number, p: PrefixSpan, start: number): void {
@@ -100,6 +103,7 @@ export class LineTabler implements RawLineSink {
   private moduleAt = -1;
   private moduleFrom = Number.MAX_SAFE_INTEGER;
   private readonly needles: NeedleFinder;
+  private readonly keepAlive = new KeepAliveWatch();
 
   /** `needles`: the substrings that mark a line (MARKED) for the collectors' look. */
   constructor(needles: readonly Needle[]) {
@@ -130,6 +134,7 @@ export class LineTabler implements RawLineSink {
     let module = -1;
     if (timestampAt(text, start, end)) {
       info |= STAMPED;
+      this.keepAlive.stamped(this.current!, this.current!.count * ROW, chunk, start, end);
       if (scanSyslogPrefix(text, start, end, this.span)) {
         info |= PREFIXED | (this.processIndex(chunk) << PROCESS_SHIFT);
         module = this.moduleOf(chunk, this.span.messageStart, end);
@@ -137,11 +142,13 @@ export class LineTabler implements RawLineSink {
         if (this.span.messageStart - start < 0xffff) info |= PACKED;
       }
     }
+    else this.keepAlive.line(chunk, start, end);
     this.add(start, end, lineNo, info, module);
   }
 
   /** A line skipped for its length (LineScanner's onLongLine). */
   long(lineNo: number, bytes: number): void {
+    this.keepAlive.stop();
     if (this.current === null) {
       this.current = { buf: Buffer.alloc(0), ascii: true, rows: new Int32Array(ROW), count: 0, names: [], modules: [] };
       this.tables.push(this.current);
@@ -153,6 +160,8 @@ export class LineTabler implements RawLineSink {
   take(): RunTable[] {
     const out = this.tables.splice(0);
     this.current = null;
+    // rows handed out are no longer ours to mark
+    this.keepAlive.stop();
     return out;
   }
 
@@ -232,4 +241,118 @@ export class LineTabler implements RawLineSink {
     this.current!.names.push({ index, name });
     return index;
   }
+}
+
+const enum Watch {
+  Off,
+  /** after a stamped line: its SIPMSG marker line must come next */
+  Marker,
+  /** in the block: the start line, then headers up to the first CSeq */
+  Block,
+}
+
+const DETAIL_KEY = 'Detail="';
+
+/**
+ * Recognises, on the scan thread, the entries LogReader and the SIP collector would read as OPTIONS
+ * keep-alives (lib/facts/sip/sip-collector.ts isKeepAlive): a stamped line without `Detail="`, then a
+ * `SIPMSG:` line, a start line, and a `CSeq: <n> OPTIONS` header among the block's next 15 lines,
+ * before any lone bar. It only ever says yes when the collector would: any other shape (a marker on
+ * the stamped line itself, a skipped long line, a block cut by the end of a table) is left unmarked
+ * and read the ordinary way.
+ */
+class KeepAliveWatch {
+  private state = Watch.Off;
+  private table: RunTable | null = null;
+  private at = 0;
+  /** the stamped line's bytes, for the Detail check */
+  private buf: Buffer | null = null;
+  private messageFrom = 0;
+  private end = 0;
+  private blockLines = 0;
+
+  stamped(table: RunTable, at: number, chunk: TextChunk, start: number, end: number): void {
+    this.state = Watch.Marker;
+    this.table = table;
+    this.at = at;
+    this.buf = chunk.buf;
+    this.messageFrom = start;
+    this.end = end;
+    this.blockLines = 0;
+  }
+
+  stop(): void {
+    this.state = Watch.Off;
+    this.table = null;
+    this.buf = null;
+  }
+
+  line(chunk: TextChunk, start: number, end: number): void {
+    if (this.state === Watch.Off) return;
+    const buf = chunk.buf;
+    if (this.state === Watch.Marker) {
+      let i = start;
+      while (i < end && buf[i] === 32) i++;
+      let e = end;
+      while (e > i && (buf[e - 1] === 32 || buf[e - 1] === 13)) e--;
+      // `SIPMSG:` alone on its line (S I P M S G :)
+      if (e - i === 7 && buf[i] === 83 && buf[i + 1] === 73 && buf[i + 2] === 80 && buf[i + 3] === 77 && buf[i + 4] === 83 && buf[i + 5] === 71 && buf[i + 6] === 58) {
+        this.state = Watch.Block;
+        return;
+      }
+      this.stop();
+      return;
+    }
+    // a block line: its text after `|`, ` |` or one space (LogReader), then up to two spaces (lineHas)
+    const n = end - start;
+    // an empty line, a lone bar or a bar glued to a line's end: the block ends (or is not a plain one)
+    if (n === 0 || isLoneBar(buf, start, end) || buf[end - 1] === 124) {
+      this.stop();
+      return;
+    }
+    const index = this.blockLines++;
+    if (index === 0) return; // the start line
+    if (index > 15) {
+      this.stop();
+      return;
+    }
+    let i = start;
+    const c = buf[i];
+    if (c === 124) i++;
+    else if (c === 32) i += i + 1 < end && buf[i + 1] === 124 ? 2 : 1;
+    for (let k = 0; k < 2 && i < end && buf[i] === 32; k++) i++;
+    // C S e q :
+    if (!(end - i >= 5 && buf[i] === 67 && buf[i + 1] === 83 && buf[i + 2] === 101 && buf[i + 3] === 113 && buf[i + 4] === 58)) return;
+    // the first CSeq decides, as in isKeepAlive
+    let e = end;
+    while (e > i + 5 && (buf[e - 1] === 32 || buf[e - 1] === 13)) e--;
+    const options = e - (i + 5) >= 8 && endsWith(buf, e, " OPTIONS");
+    const table = this.table;
+    const header = this.buf;
+    if (options && table !== null && header !== null && !hasDetail(header, this.messageFrom, this.end)) table.rows[this.at + 3] |= KEEPALIVE;
+    this.stop();
+  }
+}
+
+/** `|` alone, or with spaces around it (LogReader closes a block on it). */
+function isLoneBar(buf: Buffer, start: number, end: number): boolean {
+  if (end - start >= 8) return false;
+  let bar = false;
+  for (let i = start; i < end; i++) {
+    const c = buf[i];
+    if (c === 124 && !bar) bar = true;
+    else if (c !== 32 && c !== 13) return false;
+  }
+  return bar;
+}
+
+function hasDetail(buf: Buffer, start: number, end: number): boolean {
+  const at = buf.indexOf(DETAIL_KEY, start, "latin1");
+  return at !== -1 && at < end;
+}
+
+function endsWith(buf: Buffer, end: number, tail: string): boolean {
+  const from = end - tail.length;
+  for (let k = 0; k < tail.length; k++) if (buf[from + k] !== tail.charCodeAt(k)) return false;
+  return true;
 }

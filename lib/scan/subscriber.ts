@@ -15,6 +15,12 @@ export interface EntrySubscriber {
   readonly reader?: LogReaderOptions;
   /** one timestamped line of a wanted family with the message block that follows it */
   onEntry(file: string, entry: LogEntry): void;
+  /**
+   * When given: an entry the scan recognised as a SIP OPTIONS keep-alive (KEEPALIVE in
+   * lib/scan/log-table.ts: no `Detail="`, a SIPMSG block whose first CSeq says OPTIONS) comes here
+   * instead of onEntry, without the entry being made.
+   */
+  onKeepAlive?(file: string): void;
   /** the file's last entry has been delivered */
   onFileEnd?(file: string): void;
 }

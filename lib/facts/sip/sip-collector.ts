@@ -181,6 +181,12 @@ export class SipCollector {
     this.onSipEntry(file, entry);
   }
 
+  /** A keep-alive the scan recognised (the same as onSipEntry's first test, without the entry). */
+  onKeepAlive(_file: string): void {
+    this.reading.messageBlocks++;
+    this.keepAliveBlocks++;
+  }
+
   onFileEnd(_file: string): void {
     this.fileLastMs = -Infinity;
   }
