@@ -11,6 +11,7 @@ import type { AnalyzerStats } from "@/lib/worker/protocol";
 import { getServices } from "@/lib/platform/services";
 import { lineIndexKey } from "@/lib/platform/storage/storage";
 import { storeCalls } from "@/lib/worker/store-calls";
+import { withoutNul } from "@/lib/results/without-nul";
 
 export type RunOutcome = "done" | "failed" | "skipped";
 
@@ -52,7 +53,7 @@ export async function runAnalysis(
       await markFailed(analysisId, answer.bundleError.code, answer.bundleError.message);
       return "failed";
     }
-    output = analysisOutputSchema.parse(answer.output);
+    output = withoutNul(analysisOutputSchema.parse(answer.output));
     stats = answer.stats;
   } catch (err) {
     if (opts.signal?.aborted) {
@@ -83,6 +84,27 @@ export async function runAnalysis(
 
   // Checks folded into another card are shown inside it: the counts are of cards.
   const count = (o: Outcome) => output.results.filter((r) => r.outcome === o && !r.partOf).length;
+  const { bundle } = output;
+  try {
+    await storeResults(analysisId, output, stats, count);
+  } catch (err) {
+    // Never left `running`: the queue retries on a fresh attempt, the last one marks the analysis failed.
+    // (the error's name and code only: a database's message can quote the rows, which hold bundle content)
+    const code = (err as { code?: unknown })?.code;
+    console.error(`[worker] analysis ${analysisId}: storing the results failed: ${(err as Error)?.name ?? "Error"}${typeof code === "string" ? ` ${code.slice(0, 20)}` : ""}`);
+    if (opts.finalAttempt) {
+      await markFailed(analysisId, "store_failed", "The analysis finished but its results could not be stored, on every attempt. The failure has been logged.");
+      return "failed";
+    }
+    await prisma.analysis.update({ where: { id: analysisId }, data: { status: "queued" } });
+    throw err;
+  }
+  return "done";
+}
+
+/** The results, details, calls and the analysis's own row, in one transaction. */
+async function storeResults(analysisId: string, output: AnalysisOutput, stats: AnalyzerStats, count: (o: Outcome) => number): Promise<void> {
+  const { prisma } = getServices().db;
   const { bundle } = output;
   await prisma.$transaction(async (tx) => {
     await tx.result.deleteMany({ where: { analysisId } });
@@ -140,7 +162,6 @@ export async function runAnalysis(
       },
     });
   });
-  return "done";
 }
 
 /**

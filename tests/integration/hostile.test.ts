@@ -112,6 +112,25 @@ describe("hostile bundles", () => {
     assert.equal(analysis.results.find((r: any) => r.signatureId === "x14-2-traffic-server-verification").outcome, "ok");
   });
 
+  it("stores an analysis whose evidence lines hold NUL bytes (PostgreSQL's jsonb refuses \\u0000), shown as U+FFFD", async () => {
+    // A log cut by a crash is often padded with NULs; here they sit inside the very lines the cards quote.
+    const log = validLog()
+      .verificationFailure({ name: "cucm.acme.test\u0000\u0000", ip: "192.0.2.20", error: "self signed certificate", depth: 0 })
+      .raw("\u0000\u0000\u0000")
+      .toString();
+    const body = await collect(gzipStream(tarStream([
+      { name: "loggingsnapshot_expc1_2024-03-05_09_12_40.txt", content: Buffer.from(log) },
+      { name: "xstat_dump_expc1_2024-03-05_09_12_40.txt", content: xstatDump() },
+    ])));
+    const analysis = await analyse(body, "nul-bytes.tar.gz");
+    assert.equal(analysis.status, "done", JSON.stringify(analysis.error));
+    const card = analysis.results.find((r: any) => r.signatureId === "x14-2-traffic-server-verification");
+    assert.equal(card.outcome, "issue");
+    const quoted = JSON.stringify(card.evidence);
+    assert.ok(!quoted.includes("\\u0000"), "no NUL reaches the stored evidence");
+    assert.match(quoted, /cucm\.acme\.test\uFFFD\uFFFD/);
+  });
+
   it("fails a tar with 100 000 entries at the entry limit, quickly", async () => {
     const entries = Array.from({ length: 100_000 }, (_, i) => ({ name: `d/${i}.txt`, content: "" }));
     const started = Date.now();
