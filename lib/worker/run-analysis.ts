@@ -11,7 +11,7 @@ import type { AnalyzerStats } from "@/lib/worker/protocol";
 import { getServices } from "@/lib/platform/services";
 import { lineIndexKey } from "@/lib/platform/storage/storage";
 import { storeCalls } from "@/lib/worker/store-calls";
-import { withoutNul } from "@/lib/results/without-nul";
+import { storable } from "@/lib/results/storable";
 
 export type RunOutcome = "done" | "failed" | "skipped";
 
@@ -53,7 +53,7 @@ export async function runAnalysis(
       await markFailed(analysisId, answer.bundleError.code, answer.bundleError.message);
       return "failed";
     }
-    output = withoutNul(analysisOutputSchema.parse(answer.output));
+    output = storable(analysisOutputSchema.parse(answer.output));
     stats = answer.stats;
   } catch (err) {
     if (opts.signal?.aborted) {
