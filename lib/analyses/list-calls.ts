@@ -6,6 +6,11 @@ import { getServices } from "@/lib/platform/services";
 
 export type CallQuery = { q?: string | null; state?: string | null; code?: string | null; page?: string | null; pageSize?: string | null };
 
+/** A calls query as the routes take it (`?q=&state=&code=&page=&pageSize=`), for an analysis or a case. */
+export function callQueryOf(params: URLSearchParams): CallQuery {
+  return { q: params.get("q"), state: params.get("state"), code: params.get("code"), page: params.get("page"), pageSize: params.get("pageSize") };
+}
+
 export const MAX_PAGE_SIZE = 200;
 
 export async function listCalls(analysisId: string, query: CallQuery): Promise<CallPage> {

@@ -15,15 +15,14 @@ import { searchAnalysisLines, searchQuerySchema } from "@/lib/analyses/search-an
 import { requireViewer } from "@/lib/auth/viewer";
 import { baseName } from "@/lib/bundle/file-kind";
 import { decompressedRange } from "@/lib/bundle/read-indexed-lines";
-import { ApiError } from "@/lib/http/api-error";
 import { getServices } from "@/lib/platform/services";
 import { findSharedAnalysis } from "@/lib/shares/share-links";
 import { isMissingObject } from "@/lib/platform/storage/storage";
+import { sharedNotFound } from "@/app/api/_handlers/shared";
 
 export type AnalysisRef = { id: string } | { token: string };
 
 const NO_STORE = { "Cache-Control": "no-store" };
-const sharedNotFound = () => new ApiError(404, "not_found", "This link does not exist, has expired or was revoked.");
 
 /** The analysis row the request may read: a member's (session or token) or a share link's. */
 export async function readableAnalysis(request: NextRequest, ref: AnalysisRef): Promise<Analysis> {

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { analysisNotFound, findAnalysisForViewer } from "@/lib/access/analysis-access";
-import { listCalls } from "@/lib/analyses/list-calls";
+import { callQueryOf, listCalls } from "@/lib/analyses/list-calls";
 import { requireViewer } from "@/lib/auth/viewer";
 import { handle } from "@/lib/http/api-error";
 
@@ -12,7 +12,6 @@ export const GET = handle(async (request: NextRequest, context: { params: Promis
   const viewer = await requireViewer(request);
   const analysis = await findAnalysisForViewer((await context.params).id, viewer);
   if (!analysis) throw analysisNotFound();
-  const sp = request.nextUrl.searchParams;
-  const page = await listCalls(analysis.id, { q: sp.get("q"), state: sp.get("state"), code: sp.get("code"), page: sp.get("page"), pageSize: sp.get("pageSize") });
+  const page = await listCalls(analysis.id, callQueryOf(request.nextUrl.searchParams));
   return NextResponse.json(page, { headers: { "Cache-Control": "no-store" } });
 });

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { analysisNotFound, findAnalysisForViewer } from "@/lib/access/analysis-access";
-import { listRegistrations } from "@/lib/analyses/list-registrations";
+import { listRegistrations, registrationQueryOf } from "@/lib/analyses/list-registrations";
 import { requireViewer } from "@/lib/auth/viewer";
 import { handle } from "@/lib/http/api-error";
 
@@ -12,7 +12,6 @@ export const GET = handle(async (request: NextRequest, context: { params: Promis
   const viewer = await requireViewer(request);
   const analysis = await findAnalysisForViewer((await context.params).id, viewer);
   if (!analysis) throw analysisNotFound();
-  const sp = request.nextUrl.searchParams;
-  const page = await listRegistrations(analysis.id, { q: sp.get("q"), page: sp.get("page"), pageSize: sp.get("pageSize") });
+  const page = await listRegistrations(analysis.id, registrationQueryOf(request.nextUrl.searchParams));
   return NextResponse.json(page, { headers: { "Cache-Control": "no-store" } });
 });

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { caseNotFound, findCaseForViewer } from "@/lib/access/case-access";
+import { callQueryOf } from "@/lib/analyses/list-calls";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listCaseCalls } from "@/lib/cases/list-case-calls";
 import { handle } from "@/lib/http/api-error";
@@ -12,7 +13,6 @@ export const GET = handle(async (request: NextRequest, context: { params: Promis
   const viewer = await requireViewer(request);
   const found = await findCaseForViewer((await context.params).id, viewer);
   if (!found) throw caseNotFound();
-  const sp = request.nextUrl.searchParams;
-  const page = await listCaseCalls(found.id, { q: sp.get("q"), state: sp.get("state"), code: sp.get("code"), page: sp.get("page"), pageSize: sp.get("pageSize") });
+  const page = await listCaseCalls(found.id, callQueryOf(request.nextUrl.searchParams));
   return NextResponse.json(page, { headers: { "Cache-Control": "no-store" } });
 });

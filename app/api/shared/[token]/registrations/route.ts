@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { listRegistrations } from "@/lib/analyses/list-registrations";
-import { ApiError, handle } from "@/lib/http/api-error";
+import { SHARED_HEADERS, sharedNotFound } from "@/app/api/_handlers/shared";
+import { listRegistrations, registrationQueryOf } from "@/lib/analyses/list-registrations";
+import { handle } from "@/lib/http/api-error";
 import { sharedAnalysisId } from "@/lib/shares/share-links";
 
 export const runtime = "nodejs";
@@ -9,8 +10,7 @@ export const dynamic = "force-dynamic";
 // GET /api/shared/:token/registrations – registrations per AOR, for a share link
 export const GET = handle(async (request: NextRequest, context: { params: Promise<{ token: string }> }) => {
   const analysisId = await sharedAnalysisId((await context.params).token);
-  if (!analysisId) throw new ApiError(404, "not_found", "This link does not exist, has expired or was revoked.");
-  const sp = request.nextUrl.searchParams;
-  const page = await listRegistrations(analysisId, { q: sp.get("q"), page: sp.get("page"), pageSize: sp.get("pageSize") });
-  return NextResponse.json(page, { headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+  if (!analysisId) throw sharedNotFound();
+  const page = await listRegistrations(analysisId, registrationQueryOf(request.nextUrl.searchParams));
+  return NextResponse.json(page, { headers: SHARED_HEADERS });
 });

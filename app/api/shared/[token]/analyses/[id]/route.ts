@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { handle, ApiError } from "@/lib/http/api-error";
+import { SHARED_HEADERS, sharedNotFound } from "@/app/api/_handlers/shared";
+import { handle } from "@/lib/http/api-error";
 import { openSharedCaseAnalysis } from "@/lib/shares/share-links";
 
 export const runtime = "nodejs";
@@ -9,6 +10,6 @@ export const dynamic = "force-dynamic";
 export const GET = handle(async (_request: NextRequest, context: { params: Promise<{ token: string; id: string }> }) => {
   const { token, id } = await context.params;
   const analysis = await openSharedCaseAnalysis(token, id);
-  if (!analysis) throw new ApiError(404, "not_found", "This link does not exist, has expired or was revoked.");
-  return NextResponse.json(analysis, { headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+  if (!analysis) throw sharedNotFound();
+  return NextResponse.json(analysis, { headers: SHARED_HEADERS });
 });

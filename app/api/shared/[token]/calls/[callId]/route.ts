@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { SHARED_HEADERS, sharedNotFound } from "@/app/api/_handlers/shared";
 import { getCall } from "@/lib/analyses/get-call";
 import { getCaseCall } from "@/lib/cases/get-case-call";
 import { ApiError, handle } from "@/lib/http/api-error";
@@ -11,8 +12,8 @@ export const dynamic = "force-dynamic";
 export const GET = handle(async (_request: NextRequest, context: { params: Promise<{ token: string; callId: string }> }) => {
   const { token, callId } = await context.params;
   const target = await sharedTarget(token);
-  if (!target) throw new ApiError(404, "not_found", "This link does not exist, has expired or was revoked.");
+  if (!target) throw sharedNotFound();
   const call = "caseId" in target ? await getCaseCall(target.caseId, callId) : await getCall(target.analysisId, callId);
   if (!call) throw new ApiError(404, "not_found", `No call with that id or Call-ID in this ${"caseId" in target ? "case" : "analysis"}.`);
-  return NextResponse.json(call, { headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+  return NextResponse.json(call, { headers: SHARED_HEADERS });
 });

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { listRegistrations } from "@/lib/analyses/list-registrations";
-import { ApiError, handle } from "@/lib/http/api-error";
+import { SHARED_HEADERS, sharedNotFound } from "@/app/api/_handlers/shared";
+import { listRegistrations, registrationQueryOf } from "@/lib/analyses/list-registrations";
+import { handle } from "@/lib/http/api-error";
 import { sharedCaseAnalysisId } from "@/lib/shares/share-links";
 
 export const runtime = "nodejs";
@@ -10,8 +11,7 @@ export const dynamic = "force-dynamic";
 export const GET = handle(async (request: NextRequest, context: { params: Promise<{ token: string; id: string }> }) => {
   const { token, id } = await context.params;
   const analysisId = await sharedCaseAnalysisId(token, id);
-  if (!analysisId) throw new ApiError(404, "not_found", "This link does not exist, has expired or was revoked.");
-  const sp = request.nextUrl.searchParams;
-  const page = await listRegistrations(analysisId, { q: sp.get("q"), page: sp.get("page"), pageSize: sp.get("pageSize") });
-  return NextResponse.json(page, { headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+  if (!analysisId) throw sharedNotFound();
+  const page = await listRegistrations(analysisId, registrationQueryOf(request.nextUrl.searchParams));
+  return NextResponse.json(page, { headers: SHARED_HEADERS });
 });

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { SHARED_HEADERS, sharedNotFound } from "@/app/api/_handlers/shared";
 import { getCall } from "@/lib/analyses/get-call";
 import { ApiError, handle } from "@/lib/http/api-error";
 import { sharedCaseAnalysisId } from "@/lib/shares/share-links";
@@ -10,8 +11,8 @@ export const dynamic = "force-dynamic";
 export const GET = handle(async (_request: NextRequest, context: { params: Promise<{ token: string; id: string; callId: string }> }) => {
   const { token, id, callId } = await context.params;
   const analysisId = await sharedCaseAnalysisId(token, id);
-  if (!analysisId) throw new ApiError(404, "not_found", "This link does not exist, has expired or was revoked.");
+  if (!analysisId) throw sharedNotFound();
   const call = await getCall(analysisId, callId);
   if (!call) throw new ApiError(404, "not_found", "No call with that id or Call-ID in this analysis.");
-  return NextResponse.json(call, { headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+  return NextResponse.json(call, { headers: SHARED_HEADERS });
 });
