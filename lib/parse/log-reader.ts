@@ -122,13 +122,12 @@ export class LogReader {
       return;
     }
     if (this.state === State.InBlock && entry !== null && entry.block !== null) {
-      const n = end - start;
-      if (n === 1 ? firstCode(source, start) === 124 : n < 8 && isLoneBar(spanText(source, start, end))) {
+      if (isLoneBarAt(source, start, end)) {
         this.flush();
         return;
       }
       // A bar glued to the last line (`...</resourceusageinfo>|`) closes the block after it.
-      if (n > 1 && firstCode(source, end - 1) === 124) {
+      if (end - start > 1 && firstCode(source, end - 1) === 124) {
         this.addBlockLine(source, start, end - 1);
         this.flush();
         return;
@@ -260,12 +259,14 @@ class SpanBlock implements LogBlock {
   get firstRaw(): string | null {
     if (!this.rawDone) {
       if (this.kept === 0) this.raw = null;
-      else if (this.whole !== null || this.src === null) {
-        const all = this.rawText();
-        let nl = all.indexOf("\n");
-        if (nl === -1) nl = all.length;
-        this.raw = all.slice(0, nl > 0 && all.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
-      } else this.raw = spanText(this.src, this.runStart, endBefore(this.src, this.runStart, lineFeedIn(this.src, this.runStart, this.runEnd)));
+      else if (this.src === null) this.raw = spanText(this.sources[0], this.offsets[0], this.offsets[2]);
+      else {
+        // the run's first line, cut from its string when that is made already
+        const source = this.whole ?? this.src;
+        const from = this.whole === null ? this.runStart : 0;
+        const to = this.whole === null ? this.runEnd : this.whole.length;
+        this.raw = spanText(source, from, endBefore(source, from, lineFeedIn(source, from, to)));
+      }
       this.rawDone = true;
     }
     return this.raw;
@@ -341,14 +342,15 @@ function endBefore(source: TextChunk | string, start: number, lf: number): numbe
 }
 
 /** Where a message line's text starts: after a leading `|`, ` |` (the first, in the leading-space layout) or one space. */
-function textStart(source: TextChunk | string, start: number, end: number): number {
+export function textStart(source: TextChunk | string, start: number, end: number): number {
   const c = start < end ? firstCode(source, start) : 0;
   if (c === 124) return start + 1;
   if (c === 32) return start + 1 < end && firstCode(source, start + 1) === 124 ? start + 2 : start + 1;
   return start;
 }
 
-function textHas(source: TextChunk | string, start: number, end: number, head: string, tail: string | undefined): boolean {
+/** LogBlock.lineHas's test on the text at [start, end) (after textStart): up to two spaces, then `head`, and `tail` at its end when given. */
+export function textHas(source: TextChunk | string, start: number, end: number, head: string, tail: string | undefined): boolean {
   let at = start;
   for (let k = 0; k < 2 && at < end && firstCode(source, at) === 32; k++) at++;
   if (end - at < head.length) return false;
@@ -371,7 +373,7 @@ function spanText(source: TextChunk | string, start: number, end: number): strin
 }
 
 /** `HTTPMSG:` / `SIPMSG:` at `at`, followed by the end, a space or a bar. */
-function markerAt(source: TextChunk | string, at: number, end: number): BlockMarker | null {
+export function markerAt(source: TextChunk | string, at: number, end: number): BlockMarker | null {
   for (const marker of MARKERS) {
     const n = marker.length;
     if (end - at < n + 1 || firstCode(source, at + n) !== 58) continue;
@@ -386,7 +388,7 @@ function markerAt(source: TextChunk | string, at: number, end: number): BlockMar
 
 const MARKERS: readonly BlockMarker[] = ["HTTPMSG", "SIPMSG"];
 
-function skipSpaces(source: TextChunk | string, i: number, end: number): number {
+export function skipSpaces(source: TextChunk | string, i: number, end: number): number {
   while (i < end && firstCode(source, i) === 32) i++;
   return i;
 }
@@ -398,6 +400,12 @@ function markerAtEnd(line: string): BlockMarker | null {
   if (line.endsWith(" HTTPMSG:", end)) return "HTTPMSG";
   if (line.endsWith(" SIPMSG:", end)) return "SIPMSG";
   return null;
+}
+
+/** Whether the message line at [start, end) is a lone bar (`|`, or one with spaces around it), which ends its block. */
+export function isLoneBarAt(source: TextChunk | string, start: number, end: number): boolean {
+  const n = end - start;
+  return n === 1 ? firstCode(source, start) === 124 : n < 8 && isLoneBar(spanText(source, start, end));
 }
 
 function isLoneBar(line: string): boolean {

@@ -276,6 +276,8 @@ describe("keep-alives recognised by the scan (KEEPALIVE)", () => {
     ["the CSeq past the 15th line", [debug(8), "SIPMSG:", "|OPTIONS sip:x SIP/2.0", ...Array.from({ length: 16 }, (_, i) => `|X-Pad-${i}: y`), "|CSeq: 8 OPTIONS", "|"]],
     ["an HTTPMSG block", [debug(9), "HTTPMSG:", "|OPTIONS /x HTTP/1.1", "|CSeq: 9 OPTIONS", "|"]],
     ["an INVITE whose later CSeq-like line says OPTIONS", [debug(10), "SIPMSG:", "|INVITE sip:2002@example.com SIP/2.0", "|CSeq: 10 INVITE", "|CSeq: 10 OPTIONS", "|"]],
+    // LogReader's lone bar is any short line that trims to `|`: the block ends before the CSeq
+    ["a tab before a lone bar, then the CSeq", [debug(11), "SIPMSG:", "|OPTIONS sip:x SIP/2.0", "\t| ", "|CSeq: 11 OPTIONS", "|"]],
   ];
 
   it("counts exactly what the collector's own keep-alive test counts, in every layout, without making those entries", () => {

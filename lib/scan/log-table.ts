@@ -4,6 +4,7 @@
 // as worth a collector's look. The result is a table of numbers per run; the collectors' half
 // walks it. It knows no collector: the needles come from whoever reads the tables.
 import type { RawLineSink, TextChunk } from "@/lib/bundle/line-splitter";
+import { isLoneBarAt, markerAt, skipSpaces, textHas, textStart } from "@/lib/parse/log-reader";
 import { PrefixSpan, scanSyslogPrefix, timestampAt } from "@/lib/parse/syslog-prefix";
 import { type Needle, NeedleFinder } from "@/lib/scan/needle-finder";
 
@@ -141,8 +142,7 @@ export class LineTabler implements RawLineSink {
         // positions past 16 bits (a prefix padded with thousands of spaces) are left to the collectors
         if (this.span.messageStart - start < 0xffff) info |= PACKED;
       }
-    }
-    else this.keepAlive.line(chunk, start, end);
+    } else this.keepAlive.line(chunk, start, end);
     this.add(start, end, lineNo, info, module);
   }
 
@@ -252,107 +252,69 @@ const enum Watch {
 }
 
 const DETAIL_KEY = 'Detail="';
+const SIPMSG_MARKER = "SIPMSG:";
 
 /**
  * Recognises, on the scan thread, the entries LogReader and the SIP collector would read as OPTIONS
  * keep-alives (lib/facts/sip/sip-collector.ts isKeepAlive): a stamped line without `Detail="`, then a
  * `SIPMSG:` line, a start line, and a `CSeq: <n> OPTIONS` header among the block's next 15 lines,
- * before any lone bar. It only ever says yes when the collector would: any other shape (a marker on
- * the stamped line itself, a skipped long line, a block cut by the end of a table) is left unmarked
- * and read the ordinary way.
+ * before the block ends. It applies LogReader's own rules (lib/parse/log-reader.ts) and only ever says
+ * yes when the collector would: any other shape (a marker on the stamped line itself, a skipped long
+ * line, a block cut by the end of a table, a run that is not ASCII) is left unmarked and read the
+ * ordinary way.
  */
 class KeepAliveWatch {
   private state = Watch.Off;
   private table: RunTable | null = null;
   private at = 0;
-  /** the stamped line's bytes, for the Detail check */
-  private buf: Buffer | null = null;
-  private messageFrom = 0;
-  private end = 0;
+  /** the stamped line's bytes and bounds, for the Detail check */
+  private header: Buffer | null = null;
+  private headerStart = 0;
+  private headerEnd = 0;
   private blockLines = 0;
 
   stamped(table: RunTable, at: number, chunk: TextChunk, start: number, end: number): void {
+    // LogReader measures a decoded line in characters: only ASCII runs are judged, a byte a character
+    if (!chunk.ascii) return this.stop();
     this.state = Watch.Marker;
     this.table = table;
     this.at = at;
-    this.buf = chunk.buf;
-    this.messageFrom = start;
-    this.end = end;
+    this.header = chunk.buf;
+    this.headerStart = start;
+    this.headerEnd = end;
     this.blockLines = 0;
   }
 
   stop(): void {
     this.state = Watch.Off;
     this.table = null;
-    this.buf = null;
+    this.header = null;
   }
 
   line(chunk: TextChunk, start: number, end: number): void {
     if (this.state === Watch.Off) return;
-    const buf = chunk.buf;
+    if (!chunk.ascii) return this.stop();
     if (this.state === Watch.Marker) {
-      let i = start;
-      while (i < end && buf[i] === 32) i++;
-      let e = end;
-      while (e > i && (buf[e - 1] === 32 || buf[e - 1] === 13)) e--;
-      // `SIPMSG:` alone on its line (S I P M S G :)
-      if (e - i === 7 && buf[i] === 83 && buf[i + 1] === 73 && buf[i + 2] === 80 && buf[i + 3] === 77 && buf[i + 4] === 83 && buf[i + 5] === 71 && buf[i + 6] === 58) {
-        this.state = Watch.Block;
-        return;
-      }
-      this.stop();
+      // `SIPMSG:` alone on its line (LogReader also reads a first message line after it; this does not)
+      const at = skipSpaces(chunk, start, end);
+      if (markerAt(chunk, at, end) === "SIPMSG" && skipSpaces(chunk, at + SIPMSG_MARKER.length, end) === end) this.state = Watch.Block;
+      else this.stop();
       return;
     }
-    // a block line: its text after `|`, ` |` or one space (LogReader), then up to two spaces (lineHas)
-    const n = end - start;
-    // an empty line, a lone bar or a bar glued to a line's end: the block ends (or is not a plain one)
-    if (n === 0 || isLoneBar(buf, start, end) || buf[end - 1] === 124) {
-      this.stop();
-      return;
-    }
+    // the block ends on a lone bar or after a bar glued to a line's end; an empty line is left to LogReader
+    if (start === end || isLoneBarAt(chunk, start, end) || chunk.buf[end - 1] === 124) return this.stop();
     const index = this.blockLines++;
     if (index === 0) return; // the start line
-    if (index > 15) {
-      this.stop();
-      return;
-    }
-    let i = start;
-    const c = buf[i];
-    if (c === 124) i++;
-    else if (c === 32) i += i + 1 < end && buf[i + 1] === 124 ? 2 : 1;
-    for (let k = 0; k < 2 && i < end && buf[i] === 32; k++) i++;
-    // C S e q :
-    if (!(end - i >= 5 && buf[i] === 67 && buf[i + 1] === 83 && buf[i + 2] === 101 && buf[i + 3] === 113 && buf[i + 4] === 58)) return;
-    // the first CSeq decides, as in isKeepAlive
-    let e = end;
-    while (e > i + 5 && (buf[e - 1] === 32 || buf[e - 1] === 13)) e--;
-    const options = e - (i + 5) >= 8 && endsWith(buf, e, " OPTIONS");
-    const table = this.table;
-    const header = this.buf;
-    if (options && table !== null && header !== null && !hasDetail(header, this.messageFrom, this.end)) table.rows[this.at + 3] |= KEEPALIVE;
+    if (index > 15) return this.stop();
+    // the first CSeq line decides, as in isKeepAlive
+    const from = textStart(chunk, start, end);
+    if (!textHas(chunk, from, end, "CSeq:", undefined)) return;
+    if (textHas(chunk, from, end, "CSeq:", " OPTIONS") && this.table !== null && !this.headerHasDetail()) this.table.rows[this.at + 3] |= KEEPALIVE;
     this.stop();
   }
-}
 
-/** `|` alone, or with spaces around it (LogReader closes a block on it). */
-function isLoneBar(buf: Buffer, start: number, end: number): boolean {
-  if (end - start >= 8) return false;
-  let bar = false;
-  for (let i = start; i < end; i++) {
-    const c = buf[i];
-    if (c === 124 && !bar) bar = true;
-    else if (c !== 32 && c !== 13) return false;
+  private headerHasDetail(): boolean {
+    const at = this.header!.indexOf(DETAIL_KEY, this.headerStart, "latin1");
+    return at !== -1 && at < this.headerEnd;
   }
-  return bar;
-}
-
-function hasDetail(buf: Buffer, start: number, end: number): boolean {
-  const at = buf.indexOf(DETAIL_KEY, start, "latin1");
-  return at !== -1 && at < end;
-}
-
-function endsWith(buf: Buffer, end: number, tail: string): boolean {
-  const from = end - tail.length;
-  for (let k = 0; k < tail.length; k++) if (buf[from + k] !== tail.charCodeAt(k)) return false;
-  return true;
 }
