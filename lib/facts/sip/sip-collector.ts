@@ -199,8 +199,7 @@ export class SipCollector {
     if (block !== null && isKeepAlive(block) && text.indexOf('Detail="', from) === -1) {
       // OPTIONS keep-alives are most of a quiet log: counted, never parsed, never paired (a summary
       // line of one is counted apart, see finish).
-      this.reading.messageBlocks++;
-      this.keepAliveBlocks++;
+      this.onKeepAlive(file);
       return;
     }
     const action = (findValue(text, "Action", from) ?? "").trim();
@@ -215,7 +214,9 @@ export class SipCollector {
 
     const summary = detail !== undefined ? parseSipSummary(detail) : null;
     if (summary === null && block === null) return;
-    if (summary === null && block !== null && this.blockOfWaitingSummary(file, entry, block, received)) return;
+    // a block's own line names its message by Msg-Hash
+    const blockHash = summary === null ? trimmed(findValue(text, "Msg-Hash", from)) : null;
+    if (blockHash !== null && this.blockOfWaitingSummary(file, entry, block!, received, blockHash)) return;
     if (block === null && summary !== null && summary.method !== null && summary.method.toUpperCase() === "OPTIONS" && (summary.callId === null || !this.byCallId.has(summary.callId))) {
       // the summary line of a keep-alive: counted like its block, not paired with it
       this.reading.summaryLines++;
@@ -262,7 +263,7 @@ export class SipCollector {
       held: -1,
       half: "summary",
     };
-    if (base.localIp && this.ipToHost.size < 4096 && !this.ipToHost.has(base.localIp)) this.ipToHost.set(base.localIp, base.host);
+    this.learnHost(base.localIp, base.host);
 
     let hash: string | null = null;
     if (summary !== null) {
@@ -282,7 +283,7 @@ export class SipCollector {
     if (block !== null) {
       this.reading.messageBlocks++;
       this.readBlock(base, block);
-      hash ??= trimmed(findValue(text, "Msg-Hash", from));
+      hash ??= blockHash;
     }
     const half: "summary" | "block" | "both" = summary !== null && block !== null ? "both" : summary !== null ? "summary" : "block";
     base.half = half;
@@ -291,7 +292,7 @@ export class SipCollector {
       this.place(base);
       return;
     }
-    const key = `${base.host}\u0000${hash}\u0000${base.dir}`;
+    const key = pairKey(base.host, hash, base.dir);
     if (this.pending.has(key)) {
       const mate = this.pending.get(key)!;
       this.pending.delete(key);
@@ -393,11 +394,9 @@ export class SipCollector {
    * says (addresses, ports), instead of into a record of its own that merge() would fold in. False
    * when no summary waits for it.
    */
-  private blockOfWaitingSummary(file: string, entry: LogEntry, block: LogBlock, received: boolean): boolean {
+  private blockOfWaitingSummary(file: string, entry: LogEntry, block: LogBlock, received: boolean, hash: string): boolean {
     const from = entry.prefix.messageStart;
-    const hash = trimmed(findValue(entry.text, "Msg-Hash", from));
-    if (hash === null) return false;
-    const key = `${entry.prefix.host}\u0000${hash}\u0000${received ? "in" : "out"}`;
+    const key = pairKey(entry.prefix.host, hash, received ? "in" : "out");
     const mate = this.pending.get(key);
     if (mate === undefined || (mate !== null && (mate.half !== "summary" || mate.file !== file))) return false;
     this.pending.delete(key);
@@ -410,13 +409,18 @@ export class SipCollector {
     this.readBlock(mate, block);
     if (mate.localIp === null) {
       mate.localIp = trimmed(findValue(entry.text, "Local-ip", from));
-      if (mate.localIp && this.ipToHost.size < 4096 && !this.ipToHost.has(mate.localIp)) this.ipToHost.set(mate.localIp, mate.host);
+      this.learnHost(mate.localIp, mate.host);
     }
     mate.localPort ??= port(findValue(entry.text, "Local-port", from));
     mate.peerIp ??= trimmed(findValue(entry.text, received ? "Src-ip" : "Dst-ip", from));
     mate.peerPort ??= port(findValue(entry.text, received ? "Src-port" : "Dst-port", from));
     this.settleMerged(mate, call, hadSdp);
     return true;
+  }
+
+  /** An Expressway of the bundle, known by the Local-ip its lines give (see resolveEntity). */
+  private learnHost(localIp: string | null, host: string): void {
+    if (localIp && this.ipToHost.size < 4096 && !this.ipToHost.has(localIp)) this.ipToHost.set(localIp, host);
   }
 
   /** The second half of a message: fills what the first lacked and updates its call. */
@@ -747,24 +751,20 @@ export class SipCollector {
     call.entities = new Map();
     this.byCause.set(summary.cause, (this.byCause.get(summary.cause) ?? 0) + 1);
     this.byState.set(summary.state, (this.byState.get(summary.state) ?? 0) + 1);
-    const listed = summary;
-    listed.messages = messages;
+    summary.messages = messages;
     // Once the list is full, a call ordered after its last one would only be cut at the next trim
     // (in a busy log, nearly every answered call): it is cut now, without sorting the list again.
-    if (this.lastListed !== null && this.closed.length >= this.limits.maxCalls && listOrder(listed, this.lastListed) > 0) {
+    if (this.lastListed !== null && this.closed.length >= this.limits.maxCalls && listOrder(summary, this.lastListed) > 0) {
       this.callsNotListed++;
-      this.forget([listed]);
+      this.forget([summary]);
       return;
     }
-    this.closed.push(listed);
+    this.closed.push(summary);
     if (this.closed.length > this.limits.maxCalls * 1.1) this.trimClosed();
   }
 
   private trimClosed(): void {
-    // sorted by keys made once per call, not per comparison
-    const keyed = this.closed.map((c) => ({ state: STATE_ORDER[c.state], start: c.start ?? "", n: Number(c.id.slice(1)), c }));
-    keyed.sort((a, b) => a.state - b.state || (a.start < b.start ? -1 : a.start > b.start ? 1 : 0) || a.n - b.n);
-    for (let i = 0; i < keyed.length; i++) this.closed[i] = keyed[i].c;
+    this.closed.sort(listOrder);
     const cut = this.closed.splice(this.limits.maxCalls);
     this.lastListed = this.closed[this.closed.length - 1] ?? null;
     this.callsNotListed += cut.length;
@@ -906,21 +906,21 @@ export class SipCollector {
     return [...messages].sort(byTime).map((m, i) => {
       const { text, truncated } = this.messageText(m);
       return {
-      index: i,
-      time: m.time,
-      from: index.get(this.resolveEntity(m.fromId)) ?? 0,
-      to: index.get(this.resolveEntity(m.toId)) ?? 0,
-      label: labelOf(m),
-      method: m.method,
-      code: m.code,
-      callId: m.callId,
-      cseq: m.cseq !== null ? `${m.cseq}${m.method ? ` ${m.method}` : ""}` : null,
-      failure: m.code !== null && m.code >= 300 && !isChallenge(m.code),
-      file: m.file,
-      line: m.line,
-      blockLine: m.blockLine,
-      text,
-      textTruncated: truncated,
+        index: i,
+        time: m.time,
+        from: index.get(this.resolveEntity(m.fromId)) ?? 0,
+        to: index.get(this.resolveEntity(m.toId)) ?? 0,
+        label: labelOf(m),
+        method: m.method,
+        code: m.code,
+        callId: m.callId,
+        cseq: m.cseq !== null ? `${m.cseq}${m.method ? ` ${m.method}` : ""}` : null,
+        failure: m.code !== null && m.code >= 300 && !isChallenge(m.code),
+        file: m.file,
+        line: m.line,
+        blockLine: m.blockLine,
+        text,
+        textTruncated: truncated,
       };
     });
   }
@@ -1004,12 +1004,18 @@ function dedupeOffers(offers: SdpOffer[]): SdpOffer[] {
 function listOrder(a: CallSummary, b: CallSummary): number {
   const sa = a.start ?? "";
   const sb = b.start ?? "";
-  return STATE_ORDER[a.state] - STATE_ORDER[b.state] || (sa < sb ? -1 : sa > sb ? 1 : 0) || Number(a.id.slice(1)) - Number(b.id.slice(1));
+  // ids are `c` and a number without leading zeros: a shorter one is smaller (compared without making numbers)
+  return STATE_ORDER[a.state] - STATE_ORDER[b.state] || (sa < sb ? -1 : sa > sb ? 1 : 0) || a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 function byTime(a: SipMessageRecord, b: SipMessageRecord): number {
   const d = (Number.isFinite(a.ms) ? a.ms : 0) - (Number.isFinite(b.ms) ? b.ms : 0);
   return d !== 0 ? d : a.seq - b.seq;
+}
+
+/** The two halves of one message meet under this key: the host that logged them, the Msg-Hash, the direction. */
+function pairKey(host: string, hash: string, dir: "in" | "out"): string {
+  return `${host}\u0000${hash}\u0000${dir}`;
 }
 
 function heldChars(m: SipMessageRecord): number {
