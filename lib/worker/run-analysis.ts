@@ -82,11 +82,8 @@ export async function runAnalysis(
     }
   }
 
-  // Checks folded into another card are shown inside it: the counts are of cards.
-  const count = (o: Outcome) => output.results.filter((r) => r.outcome === o && !r.partOf).length;
-  const { bundle } = output;
   try {
-    await storeResults(analysisId, output, stats, count);
+    await storeResults(analysisId, output, stats);
   } catch (err) {
     // Never left `running`: the queue retries on a fresh attempt, the last one marks the analysis failed.
     // (the error's name and code only: a database's message can quote the rows, which hold bundle content)
@@ -103,9 +100,11 @@ export async function runAnalysis(
 }
 
 /** The results, details, calls and the analysis's own row, in one transaction. */
-async function storeResults(analysisId: string, output: AnalysisOutput, stats: AnalyzerStats, count: (o: Outcome) => number): Promise<void> {
+async function storeResults(analysisId: string, output: AnalysisOutput, stats: AnalyzerStats): Promise<void> {
   const { prisma } = getServices().db;
   const { bundle } = output;
+  // Checks folded into another card are shown inside it: the counts are of cards.
+  const count = (o: Outcome) => output.results.filter((r) => r.outcome === o && !r.partOf).length;
   await prisma.$transaction(async (tx) => {
     await tx.result.deleteMany({ where: { analysisId } });
     await tx.result.createMany({
