@@ -82,7 +82,7 @@ function slotOf(text: string, s: number, e: number): number {
  * comma only separates when a `Key=` follows, so URIs with commas survive.
  */
 function readFields(text: string, from: number): (string | null)[] {
-  const out: (string | null)[] = [null, null, null, null, null, null, null, null, null, null, null];
+  const out: (string | null)[] = new Array<string | null>(KEYS.length).fill(null);
   let i = from;
   let slot = -2; // -2: no key yet; -1: a key this reader does not keep
   let valueStart = 0;
