@@ -15,6 +15,8 @@ export type LogBlock = {
   readonly lines: readonly string[];
   /** all message lines, kept or not */
   lineCount: number;
+  /** the lines kept (lines.length, without making them) */
+  readonly kept: number;
   /** the first message line exactly as written (evidence shows lines as they are in the file); null when the block is not kept */
   readonly firstRaw: string | null;
   /** the kept lines as written (bars and leading spaces kept), joined by their line endings, as one string */

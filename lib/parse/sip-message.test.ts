@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { parseSipMessage, parseStartLine, startLineLabel } from "@/lib/parse/sip-message";
+import { parseSipMessage, parseStartLine, startLineKind, startLineLabel } from "@/lib/parse/sip-message";
 
 describe("SIP message parser", () => {
   it("reads a block in the leading-space layout with its SDP: media, codecs, crypto suites but no keys", () => {
@@ -51,5 +51,43 @@ describe("SIP message parser", () => {
     const m = parseSipMessage(huge);
     assert.equal(m.sdp?.truncated, true);
     assert.ok(m.sdp!.media.length <= 16);
+  });
+
+  it("reads a start line's kind in place exactly as parseStartLine does", () => {
+    const lines = [
+      "INVITE sip:2002@example.com SIP/2.0",
+      "  INVITE   sip:2002@example.com   SIP/2.0  ",
+      "SIP/2.0 200 OK",
+      "SIP/2.0   404",
+      "SIP/2.0 404 ",
+      "SIP/2.0 4041 Not Found",
+      "SIP/2.0 20 OK",
+      "SIP/2.0 488 Not Acceptable Here\rVia: x",
+      "SIP/2.0 488\tNot Acceptable",
+      "SIP/2.0200 OK",
+      "sip/2.0 200 OK",
+      "invite sip:a@b SIP/2.0",
+      "I sip:a@b SIP/2.0",
+      "IN sip:a@b SIP/2.0",
+      "ABCDEFGHIJKLMNOPQRST sip:a@b SIP/2.0",
+      "ABCDEFGHIJKLMNOPQRSTU sip:a@b SIP/2.0",
+      "X-CUSTOM_M sip:a@b SIP/2.0",
+      "INVITE sip:a@b SIP/2.0 extra",
+      "INVITE sip:a@b SIP/2.1",
+      "INVITE sip:a b SIP/2.0",
+      "INVITE\tsip:a@b SIP/2.0",
+      "INVITE sip:a@b\tSIP/2.0",
+      "INVITE SIP/2.0",
+      "INVITE  SIP/2.0",
+      `INVITE sip:${"a".repeat(1024)} SIP/2.0`,
+      `INVITE sip:${"a".repeat(1025)} SIP/2.0`,
+      "INVITE sip:a@bSIP/2.0",
+      "",
+      "   ",
+      "|",
+      "\u00a0INVITE sip:a@b SIP/2.0\u00a0",
+      "ACK sip:a@b SIP/2.0\r",
+    ];
+    for (const line of lines) assert.equal(startLineKind(line), parseStartLine(line).kind, JSON.stringify(line));
   });
 });

@@ -121,6 +121,65 @@ export function parseStartLine(line: string): SipStartLine {
   return { kind: "unknown", text: clip(t, 200) };
 }
 
+/**
+ * parseStartLine(line).kind, read in place without a regex or a string: a collector that reads most
+ * blocks only for their kind calls this on every message.
+ */
+export function startLineKind(line: string): SipStartLine["kind"] {
+  let a = 0;
+  let b = line.length;
+  while (a < b && isTrimmed(line.charCodeAt(a))) a++;
+  while (b > a && isTrimmed(line.charCodeAt(b - 1))) b--;
+  if (line.startsWith("SIP/2.0 ", a)) {
+    // SIP/2.0 +(\d{3})(?: +(.*))?
+    let i = a + 8;
+    while (i < b && line.charCodeAt(i) === 32) i++;
+    for (let k = 0; k < 3; k++, i++) if (i >= b || !isDigit(line.charCodeAt(i))) return "unknown";
+    if (i === b) return "response";
+    if (line.charCodeAt(i) !== 32) return "unknown";
+    // the reason phrase is `.*`: no line terminator inside it
+    for (; i < b; i++) {
+      const c = line.charCodeAt(i);
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return "unknown";
+    }
+    return "response";
+  }
+  // ([A-Z][A-Z_-]{1,19}) +(\S{1,1024}) +SIP\/2\.0
+  let i = a;
+  if (i >= b || !isUpper(line.charCodeAt(i))) return "unknown";
+  i++;
+  const methodStart = i;
+  while (i < b && i - methodStart < 20 && isMethodChar(line.charCodeAt(i))) i++;
+  const methodRest = i - methodStart;
+  if (methodRest < 1 || methodRest > 19 || i >= b || line.charCodeAt(i) !== 32) return "unknown";
+  while (i < b && line.charCodeAt(i) === 32) i++;
+  const uriStart = i;
+  while (i < b && !isTrimmed(line.charCodeAt(i))) i++;
+  const uriEnd = i;
+  if (uriEnd === uriStart || i >= b || line.charCodeAt(i) !== 32) return "unknown";
+  while (i < b && line.charCodeAt(i) === 32) i++;
+  // the URI may not run into the version: "SIP/2.0" must be all that is left
+  if (b - i !== 7 || !line.startsWith("SIP/2.0", i)) return "unknown";
+  return uriEnd - uriStart <= 1024 ? "request" : "unknown";
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+function isMethodChar(c: number): boolean {
+  return isUpper(c) || c === 95 || c === 45;
+}
+
+/** What String#trim removes and \s matches, as far as log lines hold them. */
+function isTrimmed(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
 /** A reason phrase; some rendered logs glue the next header on (`404 Not Found Via: SIP/2.0/TLS ...`). */
 function cleanReason(reason: string): string {
   const glued = /\s[A-Z][A-Za-z-]{1,30}: /.exec(reason);
@@ -198,7 +257,9 @@ function applyHeader(msg: SipMessage, name: string, value: string): void {
       msg.to ??= parseNameAddr(value);
       break;
     case "via":
-      for (const v of value.split(/,(?=\s*SIP\/)/)) if (msg.via.length < MAX_VIA) msg.via.push(v.trim());
+      if (!value.includes(",")) {
+        if (msg.via.length < MAX_VIA) msg.via.push(value);
+      } else for (const v of value.split(/,(?=\s*SIP\/)/)) if (msg.via.length < MAX_VIA) msg.via.push(v.trim());
       break;
     case "contact":
       msg.contact ??= value;

@@ -94,6 +94,39 @@ describe("SIP calls from network.sip entries", () => {
     assert.ok(out.calls.every((c) => c.messageCount === 4));
   });
 
+  it("summarises a call the same whether its ladder is kept, taken by earlier calls of its cause, or its block is read later", () => {
+    // Summary lines with session ids leave most blocks unread until a summary asks (see
+    // SipCollector.readBlock); with messagesPerCause 0 every call's list is let go at its final answer.
+    const calls: string[][] = [];
+    for (let i = 0; i < 4; i++) calls.push(rejectedCall({ callId: `k${i}@x`, at: `2024-03-05T10:0${i}:00.000+00:00`, code: 404, reason: "Not Found", warning: '399 cucm "Unknown number"' }));
+    calls.push(call488({ callId: "k488@x", at: "2024-03-05T10:05:00.000+00:00", callerSecure: false }));
+    // two answered calls: the second one's list is let go at its BYE, after its 200 OK was read with its text
+    calls.push(mraB2buaCall({ start: "2024-03-05T10:06:00.000+00:00" }));
+    calls.push(mraB2buaCall({ start: "2024-03-05T10:08:00.000+00:00", n: 2 }));
+    const withSessions = calls.map((lines, i) => lines.join("\n").replaceAll("Local-SessionID=,", `Local-SessionID=${String(i + 1).repeat(32)},`).replaceAll('Remote-SessionID="', 'Remote-SessionID=00000000000000000000000000000000"'));
+    const text = withSessions.join("\n");
+    const strip = (out: ReturnType<typeof one>) => out.calls.map(({ messages: _m, messagesKept: _k, ...c }) => c);
+    const kept = one(text);
+    assert.ok(kept.calls.every((c) => c.messagesKept));
+    // folding at 1 open call fills the causes' ladders while the log is read, so later calls let go
+    // of their lists at their final answer or BYE, after some of their rows were read with their text
+    for (const limits of [{ messagesPerCause: 0 }, { messagesPerCause: 1 }, { messagesPerCause: 1, openCallsFoldedAt: 1 }]) {
+      const out = one(text, limits);
+      assert.deepEqual(strip(out), strip(kept));
+      assert.deepEqual(out.counts, kept.counts);
+      assert.deepEqual(out.reading, kept.reading);
+    }
+    const rejected = kept.calls.find((c) => c.code === 404)!;
+    assert.equal(rejected.from, "sip:room12@example.com");
+    assert.equal(rejected.reason, "Not Found");
+    assert.equal(rejected.warning, '399 cucm "Unknown number"');
+    // the ladder of a kept call still has every message's text and label
+    assert.ok(rejected.messages!.every((m) => m.text !== null && m.text.length > 0 && m.label.length > 0));
+    assert.ok(rejected.messages!.some((m) => m.label === "404 Not Found"));
+    assert.equal(one(text, { messagesPerCause: 1 }).calls.filter((c) => c.messagesKept).length, 3);
+    assert.equal(kept.calls.filter((c) => c.state === "answered" && c.reason === "OK").length, 2);
+  });
+
   it("lists failed calls first, then by start", () => {
     const lines = [
       ...mraB2buaCall(),

@@ -14,7 +14,7 @@ import { type LogBlock, type LogEntry, type LogReaderOptions, blockLines } from 
 import { findValue } from "@/lib/parse/name-value";
 import { own, ownOrNull, word } from "@/lib/parse/own-string";
 import { isUsableSessionId, parseSipSummary } from "@/lib/parse/sip-summary";
-import { messageLineText, parseSipMessage, startLineLabel } from "@/lib/parse/sip-message";
+import { messageLineText, parseSipMessage, startLineKind, startLineLabel } from "@/lib/parse/sip-message";
 import {
   type CallEntity,
   type CallMessage,
@@ -45,6 +45,12 @@ export type SipLimits = {
   maxMessageChars: number;
   /** AORs listed (default 5000) */
   maxRegistrations: number;
+  /**
+   * open calls past which the finished idle ones are folded even without memory pressure (default 400;
+   * calls whose ladder is taken hold too little to cause any). Below it nothing is folded before the
+   * end, so that legs logged in another peer's file still find their call.
+   */
+  openCallsFoldedAt: number;
 };
 
 export const DEFAULT_SIP_LIMITS: SipLimits = {
@@ -55,6 +61,7 @@ export const DEFAULT_SIP_LIMITS: SipLimits = {
   maxRetainedChars: 8_000_000,
   maxMessageChars: 12_000,
   maxRegistrations: 5000,
+  openCallsFoldedAt: 400,
 };
 
 /** What a bundle without SIP gives: no calls, no registrations, nothing read. */
@@ -89,6 +96,8 @@ const PAIR_WINDOW = 4096;
  * calls open in a busy log, 40 MB of a 1 GiB analysis's heap.)
  */
 const IDLE_CLOSE_MS = 32_000;
+/** A finished call without its message list (see ladderTaken) is folded once idle this long. */
+const LISTLESS_CLOSE_MS = 4_000;
 /** a Call-ID's new initial INVITE this long after its call finished is a new call */
 const REUSE_GAP_MS = 30 * 60_000;
 /** legs further apart than this are not joined into one call */
@@ -150,6 +159,8 @@ export class SipCollector {
   /** the last call of the list after its latest trim (see close) */
   private lastListed: CallSummary | null = null;
   private retained = 0;
+  /** open calls past which finished idle ones are folded (see foldIdle) */
+  private foldAt: number;
   /** OPTIONS keep-alives outside calls, by their block and by their summary line (see finish) */
   private keepAliveBlocks = 0;
   private keepAliveSummaries = 0;
@@ -167,6 +178,7 @@ export class SipCollector {
 
   constructor(limits: Partial<SipLimits> = {}) {
     this.limits = { ...DEFAULT_SIP_LIMITS, ...limits };
+    this.foldAt = this.limits.openCallsFoldedAt;
     this.registrations = new RegistrationBook(this.limits.maxRegistrations);
   }
 
@@ -260,6 +272,7 @@ export class SipCollector {
       block: null,
       blockTruncated: false,
       malformed: false,
+      blockParsed: true,
       held: -1,
       half: "summary",
     };
@@ -326,9 +339,43 @@ export class SipCollector {
     else if (half === "block") this.reading.blocksWithoutSummary++;
   }
 
-  private readBlock(m: SipMessageRecord, block: LogBlock): void {
-    const msg = parseSipMessage(block.lines);
+  /**
+   * A message's SIPMSG block: kept as one string as written, and parsed now only when what the call
+   * engine decides at once needs it (see needsBlockNow); the rest of its fields (From, User-Agent,
+   * Reason, Warning...) are read from that string when a summary or a ladder asks for them (see
+   * parsed). Most messages of a busy log are never parsed: their calls are counted, not listed.
+   */
+  private readBlock(m: SipMessageRecord, block: LogBlock, call?: OpenCall): void {
     m.blockLine = block.firstLine;
+    // The start line is read now: a malformed one counts in the reading report, and a response's code
+    // may be needed at once.
+    const start = block.firstRaw;
+    const kind = startLineKind(start === null ? "" : messageLineText(start, true));
+    const now = kind === "unknown" || (kind === "response" && m.code === null) || needsBlockNow(m);
+    if (call !== undefined && (call.closed !== null || call.messages === null)) {
+      // A placed message of a call without a list: no ladder will show its text, and only the rows its
+      // summary keeps need the block's fields.
+      if (now || (call.closed === null && isSummaryRow(call, m as Row))) this.parseBlock(m, block.lines);
+      return;
+    }
+    // The message text is made of the block only for the messages a ladder shows (see messageText).
+    const raw = block.rawText();
+    const max = this.limits.maxMessageChars * 2;
+    m.block = raw.length > max ? raw.slice(0, max) : raw;
+    m.blockTruncated = block.lineCount > block.kept || m.block.length < raw.length;
+    if (now) this.parseBlock(m, block.lines);
+    else m.blockParsed = false;
+  }
+
+  /** The record with its block's fields filled (parsing the block now if readBlock left it). */
+  private parsed(m: SipMessageRecord): SipMessageRecord {
+    if (!m.blockParsed && m.block !== null) this.parseBlock(m, blockLines(m.block));
+    return m;
+  }
+
+  private parseBlock(m: SipMessageRecord, lines: readonly string[]): void {
+    m.blockParsed = true;
+    const msg = parseSipMessage(lines);
     if (msg.start.kind === "request") {
       m.method ??= msg.start.method;
       m.requestUri ??= msg.start.uri;
@@ -336,7 +383,7 @@ export class SipCollector {
       m.code ??= msg.start.code;
       m.reasonPhrase = msg.start.reason || null;
       if (msg.cseq) m.method ??= msg.cseq.method;
-    } else {
+    } else if (!m.malformed) {
       m.malformed = true;
       this.reading.malformedStartLines++;
     }
@@ -360,11 +407,6 @@ export class SipCollector {
     m.contact = msg.contact;
     m.expires = msg.expires;
     m.sdp = msg.sdp;
-    // The block stays one string as written; the message text is made of it only for the messages a
-    // ladder shows (see messageText): most calls' messages are counted and dropped.
-    const raw = block.rawText();
-    m.block = raw.length > this.limits.maxMessageChars * 2 ? raw.slice(0, this.limits.maxMessageChars * 2) : raw;
-    m.blockTruncated = block.lineCount > block.lines.length || m.block.length < raw.length;
   }
 
   /** The message as the ladder shows it: its block's lines without the log's bars, within maxMessageChars. */
@@ -406,7 +448,7 @@ export class SipCollector {
     const call = mate.callId !== null ? this.byCallId.get(mate.callId) : undefined;
     const hadSdp = mate.sdp !== null;
     // a summary sets none of the fields readBlock fills without `??=`, so this is merge()'s result
-    this.readBlock(mate, block);
+    this.readBlock(mate, block, call);
     if (mate.localIp === null) {
       mate.localIp = trimmed(findValue(entry.text, "Local-ip", from));
       this.learnHost(mate.localIp, mate.host);
@@ -425,6 +467,8 @@ export class SipCollector {
 
   /** The second half of a message: fills what the first lacked and updates its call. */
   private merge(into: SipMessageRecord, other: SipMessageRecord, half: "summary" | "block" | "both"): void {
+    this.parsed(into);
+    this.parsed(other);
     const call = into.callId !== null ? this.byCallId.get(into.callId) : undefined;
     const hadSdp = into.sdp !== null;
     into.method ??= other.method;
@@ -553,6 +597,8 @@ export class SipCollector {
     };
     this.byCallId.set(callId, call);
     this.open.add(call);
+    // Calls whose lists were let go early hold little, so memory pressure alone would seldom fold them.
+    if (this.open.size > this.foldAt) this.foldIdle();
     return call;
   }
 
@@ -598,6 +644,13 @@ export class SipCollector {
     }
     if (row.code === null && method === "BYE" && (call.bye === null || row.ms < call.bye.ms)) call.bye = row;
     if (row.code === null && method === "CANCEL" && call.cancel === null) call.cancel = row;
+    if (call.messages === null) {
+      // a call without its list keeps only what its summary needs
+      if (isSummaryRow(call, row)) this.compactRows(call);
+    } else if ((row.code !== null ? row.code >= 200 && method === "INVITE" : method === "BYE" || method === "CANCEL") && this.ladderTaken(call)) {
+      // its cause has all its ladders already: what comes next of it is counted, not held
+      this.letGo(call);
+    }
     if (this.retained > this.limits.maxRetainedMessages || this.retainedChars > this.limits.maxRetainedChars) this.relieve();
   }
 
@@ -691,7 +744,7 @@ export class SipCollector {
     } else {
       // one leg's list was dropped under pressure: the joined call cannot show a whole ladder
       this.release(from);
-      this.release(into);
+      this.letGo(into);
     }
     into.messageCount += from.messageCount;
     this.open.delete(from);
@@ -703,19 +756,68 @@ export class SipCollector {
    * Nothing is folded otherwise, so legs logged in another peer's file still find their call.
    */
   private relieve(): void {
-    const now = this.fileLastMs;
-    for (const call of this.open) {
-      const idle = now - call.lastMs > IDLE_CLOSE_MS;
-      const finished = call.bye !== null || (!call.answered && call.finals.some((f) => !isChallenge(f.code)));
-      if (idle && finished) this.close(call, false);
-    }
+    this.foldIdle();
     const under = () => this.retained <= this.limits.maxRetainedMessages * 0.6 && this.retainedChars <= this.limits.maxRetainedChars * 0.6;
     if (under()) return;
     const byAge = [...this.open].filter((c) => c.messages !== null).sort((a, b) => a.lastMs - b.lastMs);
     for (const call of byAge) {
       if (under()) break;
-      this.release(call);
+      this.letGo(call);
     }
+  }
+
+  /** Folds the finished calls idle for a while (by the current file's clock). */
+  private foldIdle(): void {
+    const now = this.fileLastMs;
+    for (const call of this.open) {
+      // a call that lost its list has no ladder to wait for: only late messages, which its summary counts
+      const idle = now - call.lastMs > (call.messages === null ? LISTLESS_CLOSE_MS : IDLE_CLOSE_MS);
+      const finished = call.bye !== null || (!call.answered && call.finals.some((f) => !isChallenge(f.code)));
+      if (idle && finished) this.close(call, false);
+    }
+    // calls not idle yet stay: the next look comes once as many again have opened
+    this.foldAt = Math.max(this.limits.openCallsFoldedAt, this.open.size * 2);
+  }
+
+  /**
+   * Whether the call's ladder would not be kept whatever comes next of it: its cause so far has its
+   * `messagesPerCause` ladders, and so has the cause it would most likely end in instead (answered,
+   * once a BYE comes; answered, for a call refused so far). Only the summary's messages (first,
+   * initial, finals, BYE) are needed of it then.
+   */
+  private ladderTaken(call: OpenCall): boolean {
+    const full = (cause: string) => (this.keptPerCause.get(cause) ?? 0) >= this.limits.messagesPerCause;
+    const { state, cause } = outcome(call);
+    if (state === "in_progress" || !full(cause)) return false;
+    return (state === "answered" && call.bye !== null) || full(ANSWERED);
+  }
+
+  /** Drops the call's message list and what its summary rows hold for a ladder (their text). */
+  private letGo(call: OpenCall): void {
+    this.release(call);
+    this.compactRows(call);
+  }
+
+  /**
+   * The rows a call without its list still holds for its summary (first, initial, finals, CANCEL, BYE,
+   * offers), read and stripped of their block text; only finals and the BYE, which may become its
+   * evidence, keep their log line.
+   */
+  private compactRows(call: OpenCall): void {
+    const evidence = (r: Row) => r === call.bye || call.finals.includes(r);
+    const strip = (r: Row | null) => {
+      if (r === null || r.block === null) return;
+      this.parsed(r);
+      r.block = null;
+      r.blockTruncated = false;
+      if (!evidence(r)) r.lineText = "";
+    };
+    strip(call.initial);
+    strip(call.firstRow);
+    strip(call.cancel);
+    strip(call.bye);
+    for (const r of call.finals) strip(r);
+    for (const r of call.offers) strip(r);
   }
 
   private release(call: OpenCall): void {
@@ -732,7 +834,23 @@ export class SipCollector {
   private close(call: OpenCall, forced: boolean): void {
     if (call.closed !== null) return;
     this.open.delete(call);
-    const summary = this.summarize(call, forced);
+    const decided = outcome(call);
+    // Once the list is full, a call ordered after its last one would only be cut at the next trim
+    // (in a busy log, nearly every answered call): it is counted and cut now, without a summary.
+    if (this.lastListed !== null && this.closed.length >= this.limits.maxCalls && listOrder({ state: decided.state, start: call.firstTime, id: call.key }, this.lastListed) > 0) {
+      if (call.initial === null) this.reading.callsWithoutInvite++;
+      this.byCause.set(decided.cause, (this.byCause.get(decided.cause) ?? 0) + 1);
+      this.byState.set(decided.state, (this.byState.get(decided.state) ?? 0) + 1);
+      this.callsNotListed++;
+      this.release(call);
+      this.forgetCall(call);
+      call.initial = call.firstRow = call.cancel = call.bye = null;
+      call.finals = [];
+      call.offers = [];
+      call.entities = new Map();
+      return;
+    }
+    const summary = this.summarize(call, forced, decided);
     const kept = this.keptPerCause.get(summary.cause) ?? 0;
     let messages: CallMessage[] | null = null;
     if (call.messages !== null && kept < this.limits.messagesPerCause) {
@@ -752,13 +870,6 @@ export class SipCollector {
     this.byCause.set(summary.cause, (this.byCause.get(summary.cause) ?? 0) + 1);
     this.byState.set(summary.state, (this.byState.get(summary.state) ?? 0) + 1);
     summary.messages = messages;
-    // Once the list is full, a call ordered after its last one would only be cut at the next trim
-    // (in a busy log, nearly every answered call): it is cut now, without sorting the list again.
-    if (this.lastListed !== null && this.closed.length >= this.limits.maxCalls && listOrder(summary, this.lastListed) > 0) {
-      this.callsNotListed++;
-      this.forget([summary]);
-      return;
-    }
     this.closed.push(summary);
     if (this.closed.length > this.limits.maxCalls * 1.1) this.trimClosed();
   }
@@ -769,6 +880,12 @@ export class SipCollector {
     this.lastListed = this.closed[this.closed.length - 1] ?? null;
     this.callsNotListed += cut.length;
     this.forget(cut);
+  }
+
+  /** Forgets a call cut before its summary was made (see forget). */
+  private forgetCall(call: OpenCall): void {
+    for (const id of call.callIds) if (this.byCallId.get(id) === call) this.byCallId.delete(id);
+    for (const s of call.sessionIds) if (this.bySession.get(s) === call) this.bySession.delete(s);
   }
 
   /** Forgets calls cut from the list entirely: a later message of theirs starts a new (cut) call, as for any unknown Call-ID. */
@@ -788,32 +905,15 @@ export class SipCollector {
    * literal: a spread or rest copy gets an object shape of its own in V8 (40,000 of them, 8 MB, for a
    * 1 GiB log's 5,000 listed calls).
    */
-  private summarize(call: OpenCall, forced: boolean): ListedCall {
+  private summarize(call: OpenCall, forced: boolean, decided: ReturnType<typeof outcome>): ListedCall {
     const entities = this.entityList(call);
     const index = new Map(entities.map((e, i) => [e.id, i]));
     const entityLabel = (id: string) => entities[index.get(this.resolveEntity(id)) ?? 0]?.label ?? id;
-    const initial = call.initial;
-    const finals = call.finals.filter((f) => call.initialCseqs.size === 0 || (f.cseq !== null && call.initialCseqs.has(f.cseq))).sort(byTime);
-    const success = finals.find((f) => f.code !== null && f.code < 300) ?? null;
-    const lastFinal = finals.length > 0 ? finals[finals.length - 1] : null;
-    // After a challenge the client normally retries with a higher CSeq: a challenge only decides the
-    // call when nothing came after it.
-    let state: CallState;
-    let decider: Row | null = null;
-    if (success) {
-      state = "answered";
-      decider = success;
-    } else if (call.cancel !== null || lastFinal?.code === 487) {
-      state = "cancelled";
-      decider = lastFinal;
-    } else if (lastFinal !== null) {
-      const retried = isChallenge(lastFinal.code) && initial !== null && lastFinal.cseq !== null && [...call.initialCseqs].some((c) => c > lastFinal.cseq!);
-      if (retried) state = "in_progress";
-      else {
-        decider = lastFinal;
-        state = lastFinal.code! >= 500 || lastFinal.code === 408 ? "failed" : "rejected";
-      }
-    } else state = "in_progress";
+    const initial = call.initial !== null ? this.parsed(call.initial) : null;
+    if (call.firstRow !== null) this.parsed(call.firstRow);
+    if (call.bye !== null) this.parsed(call.bye);
+    const { state, decider, cause } = decided;
+    if (decider !== null) this.parsed(decider);
     const cutStart = initial === null;
     if (cutStart) this.reading.callsWithoutInvite++;
     const end = state === "answered" ? (call.bye?.time ?? null) : call.lastTime;
@@ -822,7 +922,6 @@ export class SipCollector {
     const duration = Number.isFinite(startMs) && Number.isFinite(endMs) && endMs >= startMs ? Math.round((endMs - startMs) / 100) / 10 : null;
     const cutEnd = state === "in_progress" || (state === "answered" && call.bye === null) || forced;
     const code = decider?.code ?? null;
-    const cause = state === "answered" ? (call.bye !== null ? "answered" : "answered, no BYE in the log") : code !== null ? `${state} ${code}` : state === "in_progress" ? "in progress" : state;
     const offers: SdpOffer[] = dedupeOffers(call.offers.map((o) => ({
       from: entityLabel(o.fromId),
       to: entityLabel(o.toId),
@@ -904,6 +1003,7 @@ export class SipCollector {
     const entities = this.entityList(call);
     const index = new Map(entities.map((e, i) => [e.id, i]));
     return [...messages].sort(byTime).map((m, i) => {
+      this.parsed(m);
       const { text, truncated } = this.messageText(m);
       return {
         index: i,
@@ -990,6 +1090,39 @@ export class SipCollector {
   }
 }
 
+/**
+ * A call's state, the message that decided it and its cause, from what is known of it so far. After a
+ * challenge the client normally retries with a higher CSeq: a challenge only decides the call when
+ * nothing came after it.
+ */
+function outcome(call: OpenCall): { state: CallState; decider: Row | null; cause: string } {
+  const finals = call.finals.filter((f) => call.initialCseqs.size === 0 || (f.cseq !== null && call.initialCseqs.has(f.cseq))).sort(byTime);
+  const success = finals.find((f) => f.code !== null && f.code < 300) ?? null;
+  const lastFinal = finals.length > 0 ? finals[finals.length - 1] : null;
+  let state: CallState;
+  let decider: Row | null = null;
+  if (success) {
+    state = "answered";
+    decider = success;
+  } else if (call.cancel !== null || lastFinal?.code === 487) {
+    state = "cancelled";
+    decider = lastFinal;
+  } else if (lastFinal !== null) {
+    const retried = isChallenge(lastFinal.code) && call.initial !== null && lastFinal.cseq !== null && [...call.initialCseqs].some((c) => c > lastFinal.cseq!);
+    if (retried) state = "in_progress";
+    else {
+      decider = lastFinal;
+      state = lastFinal.code! >= 500 || lastFinal.code === 408 ? "failed" : "rejected";
+    }
+  } else state = "in_progress";
+  const code = decider?.code ?? null;
+  const cause = state === "answered" ? (call.bye !== null ? ANSWERED : ANSWERED_NO_BYE) : code !== null ? `${state} ${code}` : state === "in_progress" ? "in progress" : state;
+  return { state, decider, cause };
+}
+
+const ANSWERED = "answered";
+const ANSWERED_NO_BYE = "answered, no BYE in the log";
+
 /** The same offer logged by both ends of a hop (sent by one Expressway, received by the next) once. */
 function dedupeOffers(offers: SdpOffer[]): SdpOffer[] {
   const seen = new Set<string>();
@@ -1001,7 +1134,7 @@ function dedupeOffers(offers: SdpOffer[]): SdpOffer[] {
   });
 }
 
-function listOrder(a: CallSummary, b: CallSummary): number {
+function listOrder(a: Pick<CallSummary, "state" | "start" | "id">, b: Pick<CallSummary, "state" | "start" | "id">): number {
   const sa = a.start ?? "";
   const sb = b.start ?? "";
   // ids are `c` and a number without leading zeros: a shorter one is smaller (compared without making numbers)
@@ -1031,6 +1164,22 @@ function labelOf(m: SipMessageRecord): string {
   if (m.code !== null) return m.reasonPhrase ? `${m.code} ${m.reasonPhrase}` : String(m.code);
   if (m.method !== null) return m.method;
   return m.block ? startLineLabel({ kind: "unknown", text: messageLineText(blockLines(m.block)[0], true) }) : "(unreadable)";
+}
+
+/** Whether the call's summary reads this row (first, initial, a final, CANCEL, BYE, an offer). */
+function isSummaryRow(call: OpenCall, row: Row): boolean {
+  return row === call.initial || row === call.firstRow || row === call.bye || row === call.cancel || call.finals.includes(row) || call.offers.includes(row);
+}
+
+/**
+ * Whether placing the message needs what only its block says: a field its summary line lacks that
+ * the call engine reads at once (Call-ID, CSeq, tags, session ids), a REGISTER (the registration book
+ * reads Contact and Expires), or an INVITE or UPDATE request (its SDP offer, its To tag).
+ */
+function needsBlockNow(m: SipMessageRecord): boolean {
+  if (m.method === null || m.callId === null || m.cseq === null || m.fromTag === null || m.localSessionId === null || m.remoteSessionId === null) return true;
+  const method = m.method.toUpperCase();
+  return method === "REGISTER" || (m.code === null && (method === "INVITE" || method === "UPDATE"));
 }
 
 /** A block whose CSeq says OPTIONS, found without parsing the message (or making its lines strings). */

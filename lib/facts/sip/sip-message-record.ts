@@ -46,6 +46,8 @@ export type SipMessageRecord = {
   blockTruncated: boolean;
   /** unparseable start line in the block */
   malformed: boolean;
+  /** whether the block's fields are filled in (false: read from `block` when asked, see SipCollector.parsed) */
+  blockParsed: boolean;
   /** characters of text this record counts against the collector's budget while a call holds it; -1 when none holds it */
   held: number;
   /** which half of the message this record was made from, until its mate arrives */
