@@ -352,10 +352,10 @@ export class SipCollector {
     const start = block.firstRaw;
     const kind = startLineKind(start === null ? "" : messageLineText(start, true));
     const now = kind === "unknown" || (kind === "response" && m.code === null) || needsBlockNow(m);
-    if (call !== undefined && (call.closed !== null || call.messages === null)) {
+    if (call !== undefined && (call.closed !== null || call.messages === null) && (now || call.closed !== null || !isSummaryRow(call, m as Row))) {
       // A placed message of a call without a list: no ladder will show its text, and only the rows its
-      // summary keeps need the block's fields.
-      if (now || (call.closed === null && isSummaryRow(call, m as Row))) this.parseBlock(m, block.lines);
+      // summary keeps need the block's fields (they keep it, read when the summary is made, if it is).
+      if (now) this.parseBlock(m, block.lines);
       return;
     }
     // The message text is made of the block only for the messages a ladder shows (see messageText).
@@ -799,24 +799,21 @@ export class SipCollector {
   }
 
   /**
-   * The rows a call without its list still holds for its summary (first, initial, finals, CANCEL, BYE,
-   * offers), read and stripped of their block text; only finals and the BYE, which may become its
-   * evidence, keep their log line.
+   * The rows a call without its list still holds for its summary (first, initial, CANCEL, offers), read
+   * and stripped of their block text and log line. Finals and the BYE, which may decide the call and
+   * become its evidence, keep both: they are read only if the call is listed (most are cut unread).
    */
   private compactRows(call: OpenCall): void {
-    const evidence = (r: Row) => r === call.bye || call.finals.includes(r);
     const strip = (r: Row | null) => {
-      if (r === null || r.block === null) return;
+      if (r === null || r.block === null || r === call.bye || call.finals.includes(r)) return;
       this.parsed(r);
       r.block = null;
       r.blockTruncated = false;
-      if (!evidence(r)) r.lineText = "";
+      r.lineText = "";
     };
     strip(call.initial);
     strip(call.firstRow);
     strip(call.cancel);
-    strip(call.bye);
-    for (const r of call.finals) strip(r);
     for (const r of call.offers) strip(r);
   }
 
