@@ -71,3 +71,32 @@ export function findValue(text: string, name: string, start = 0): string | null 
   }
   return null;
 }
+
+/**
+ * findValue for several names in one pass over the line: out[k] is what findValue(text, names[k], start)
+ * gives (the first `Name="` at or after `start` not preceded by a name character, inside other values
+ * too). For hot paths that read many pairs of one line.
+ */
+export function findValues(text: string, start: number, names: readonly string[], out: (string | null)[]): void {
+  for (let k = 0; k < names.length; k++) out[k] = null;
+  let left = names.length;
+  let pos = start;
+  while (left > 0) {
+    const eq = text.indexOf('="', pos);
+    if (eq === -1) return;
+    pos = eq + 1;
+    // the name before `="`: the run of name characters it ends
+    let ns = eq;
+    while (ns > 0 && isNameChar(text.charCodeAt(ns - 1))) ns--;
+    if (ns < start || ns === eq) continue;
+    const len = eq - ns;
+    for (let k = 0; k < names.length; k++) {
+      if (out[k] !== null || names[k].length !== len || !text.startsWith(names[k], ns)) continue;
+      const from = eq + 2;
+      const end = findValueEnd(text, from);
+      out[k] = end === -1 ? text.slice(from) : text.slice(from, end);
+      left--;
+      break;
+    }
+  }
+}

@@ -53,8 +53,8 @@ export function parseSipSummary(detail: string): SipSummary | null {
   return {
     verb,
     method: f[METHOD],
-    code: code !== null && /^\d{3}$/.test(code) ? Number(code) : null,
-    cseq: cseq !== null && /^\d{1,10}$/.test(cseq) ? Number(cseq) : null,
+    code: code !== null && code.length === 3 && allDigits(code) ? Number(code) : null,
+    cseq: cseq !== null && cseq.length <= 10 && allDigits(cseq) ? Number(cseq) : null,
     requestUri: f[REQUEST_URI],
     to: f[TO],
     callId: f[CALL_ID],
@@ -70,10 +70,15 @@ export function parseSipSummary(detail: string): SipSummary | null {
 const KEYS = ["Method", "Code", "CSeq", "Request-URI", "To", "Call-ID", "From-Tag", "To-Tag", "Msg-Hash", "Local-SessionID", "Remote-SessionID"];
 const [METHOD, CODE, CSEQ, REQUEST_URI, TO, CALL_ID, FROM_TAG, TO_TAG, MSG_HASH, LOCAL_SESSION, REMOTE_SESSION] = KEYS.map((_, i) => i);
 
+/** KEYS' slots by key length, so that a key is compared with the one or two of its length only. */
+const BY_LENGTH: number[][] = [];
+KEYS.forEach((key, slot) => (BY_LENGTH[key.length] ??= []).push(slot));
+
 /** The slot of the key at [s, e) of `text`, or -1. */
 function slotOf(text: string, s: number, e: number): number {
-  const n = e - s;
-  for (let k = 0; k < KEYS.length; k++) if (KEYS[k].length === n && text.startsWith(KEYS[k], s)) return k;
+  const slots = BY_LENGTH[e - s];
+  if (slots === undefined) return -1;
+  for (let k = 0; k < slots.length; k++) if (text.startsWith(KEYS[slots[k]], s)) return slots[k];
   return -1;
 }
 
@@ -112,6 +117,16 @@ function put(text: string, out: (string | null)[], slot: number, start: number, 
   while (a < b && text.charCodeAt(a) === 32) a++;
   while (b > a && text.charCodeAt(b - 1) === 32) b--;
   if (b > a) out[slot] = text.slice(a, Math.min(b, a + MAX_VALUE));
+}
+
+/** One or more ASCII digits, and nothing else (what /^\d+$/ accepts). */
+function allDigits(v: string): boolean {
+  if (v.length === 0) return false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 function isKeyChar(c: number): boolean {
