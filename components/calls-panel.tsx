@@ -430,6 +430,7 @@ function ReadingNote({ detail }: { detail: SipDetail }) {
   if (r.malformedStartLines > 0) parts.push(`${r.malformedStartLines} unreadable start lines`);
   if (r.unplaced > 0) parts.push(`${r.unplaced} messages without a Call-ID or method`);
   if (r.afterFold > 0) parts.push(`${r.afterFold} messages came after their call was folded to save memory`);
+  if ((r.callsFoldedOpen ?? 0) > 0) parts.push(`${r.callsFoldedOpen} calls that had not ended were closed as they stood to bound memory (listed in progress)`);
   if (parts.length === 0) return null;
   return <p className="border-t border-slate-100 px-5 py-3 text-xs text-slate-500 sm:px-6">Reading: {parts.join("; ")}.</p>;
 }

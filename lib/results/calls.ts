@@ -169,6 +169,8 @@ export const sipReadingSchema = z.object({
   afterFold: z.number().int().nonnegative(),
   /** messages whose timestamp is earlier than the message before them in the same file */
   outOfOrder: z.number().int().nonnegative(),
+  /** calls still open (no final answer, no BYE) folded as they stood, past the open-call limit (0 in analyses before it) */
+  callsFoldedOpen: z.number().int().nonnegative().default(0),
 });
 export type SipReading = z.infer<typeof sipReadingSchema>;
 
@@ -190,6 +192,7 @@ export function emptySipReading(): SipReading {
     otherMethods: {},
     afterFold: 0,
     outOfOrder: 0,
+    callsFoldedOpen: 0,
   };
 }
 

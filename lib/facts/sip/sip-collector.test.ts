@@ -239,6 +239,19 @@ describe("SIP calls from network.sip entries", () => {
     assert.equal(out.counts.callsNotListed, 30);
   });
 
+  it("bounds the calls it holds open: past maxOpenCalls the longest idle are folded in progress, and counted", () => {
+    // INVITEs that never get an answer (the rest of each call is outside the log)
+    const lines: string[] = [];
+    for (let i = 0; i < 30; i++) lines.push(...rejectedCall({ callId: `o${i}@x`, at: new Date(Date.parse("2024-03-05T10:00:00Z") + i * 1000).toISOString().replace("Z", "+00:00"), code: 404, reason: "Not Found" }).slice(0, 4));
+    const open = one(lines.join("\n"), { maxOpenCalls: 10, openCallsFoldedAt: 5 });
+    assert.equal(open.counts.calls, 30);
+    assert.equal(open.counts.byState.in_progress, 30);
+    assert.ok(open.reading.callsFoldedOpen >= 15, String(open.reading.callsFoldedOpen));
+    assert.ok(open.calls.every((c) => c.cutEnd));
+    // the same log under the default limits folds none
+    assert.equal(one(lines.join("\n")).reading.callsFoldedOpen, 0);
+  });
+
   it("lists the first calls in list order however late the failures come, whether cut at once or by a trim", () => {
     const lines: string[] = [];
     const at = (i: number) => new Date(Date.parse("2024-03-05T10:00:00Z") + i * 600_000).toISOString().replace("Z", "+00:00");

@@ -51,6 +51,12 @@ export type SipLimits = {
    * end, so that legs logged in another peer's file still find their call.
    */
   openCallsFoldedAt: number;
+  /**
+   * open calls at most (default 20000): past it the longest-idle ones, finished or not, are folded as
+   * they stand (an unfinished one is listed in progress, cut at its end), so that a log of calls that
+   * never end cannot grow memory without limit
+   */
+  maxOpenCalls: number;
 };
 
 export const DEFAULT_SIP_LIMITS: SipLimits = {
@@ -62,6 +68,7 @@ export const DEFAULT_SIP_LIMITS: SipLimits = {
   maxMessageChars: 12_000,
   maxRegistrations: 5000,
   openCallsFoldedAt: 400,
+  maxOpenCalls: 20_000,
 };
 
 /** What a bundle without SIP gives: no calls, no registrations, nothing read. */
@@ -784,8 +791,17 @@ export class SipCollector {
       const finished = call.bye !== null || (!call.answered && call.finals.some((f) => !isChallenge(f.code)));
       if (idle && finished) this.close(call, false);
     }
+    if (this.open.size > this.limits.maxOpenCalls) {
+      // calls that never end (no final answer, no BYE in the log): the longest idle go as they stand
+      const byAge = [...this.open].sort((a, b) => a.lastMs - b.lastMs);
+      const keep = Math.floor(this.limits.maxOpenCalls * 0.8);
+      for (let i = 0; i < byAge.length - keep; i++) {
+        this.close(byAge[i], true);
+        this.reading.callsFoldedOpen++;
+      }
+    }
     // calls not idle yet stay: the next look comes once as many again have opened
-    this.foldAt = Math.max(this.limits.openCallsFoldedAt, this.open.size * 2);
+    this.foldAt = Math.min(Math.max(this.limits.openCallsFoldedAt, this.open.size * 2), this.limits.maxOpenCalls);
   }
 
   /**
