@@ -9,7 +9,11 @@
 // - Memory is bounded: a finished call is folded into a small summary once it has been idle for a
 //   while, and its message list is kept only for the first N calls of its cause
 //   (`messagesPerCause`); past `maxCalls` summaries, answered calls go first and only counts remain.
-//   Open calls' message lists are capped per call and in total (`maxRetainedMessages`).
+//   Open calls' message lists are capped per call and in total (`maxRetainedMessages`); a call lets
+//   go of its list once its final answer or BYE shows its cause has its ladders, and at most
+//   `maxOpenCalls` calls are held open.
+// - A SIPMSG block is parsed when it comes only if placing its message needs it; the others keep
+//   their text and are parsed when a summary or a ladder asks (most never are).
 import { type LogBlock, type LogEntry, type LogReaderOptions, blockLines } from "@/lib/parse/log-reader";
 import { findValues } from "@/lib/parse/name-value";
 import { own, ownOrNull, word } from "@/lib/parse/own-string";
@@ -768,8 +772,9 @@ export class SipCollector {
 
   /**
    * Under memory pressure: folds finished calls idle for a while (by the current file's clock), then,
-   * if still above 60% of the budget, drops the message lists of the longest-idle open calls.
-   * Nothing is folded otherwise, so legs logged in another peer's file still find their call.
+   * if still above 60% of the budget, drops the message lists of the longest-idle open calls. Besides
+   * this, only more than `openCallsFoldedAt` open calls fold any (see newCall), so that in a small log
+   * legs logged in another peer's file still find their call.
    */
   private relieve(): void {
     this.foldIdle();
