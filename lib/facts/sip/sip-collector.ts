@@ -56,7 +56,7 @@ export type SipLimits = {
    */
   openCallsFoldedAt: number;
   /**
-   * open calls at most (default 20000): past it the longest-idle ones, finished or not, are folded as
+   * open calls at most (default 10000): past it the longest-idle ones, finished or not, are folded as
    * they stand (an unfinished one is listed in progress, cut at its end), so that a log of calls that
    * never end cannot grow memory without limit
    */
@@ -72,7 +72,7 @@ export const DEFAULT_SIP_LIMITS: SipLimits = {
   maxMessageChars: 12_000,
   maxRegistrations: 5000,
   openCallsFoldedAt: 400,
-  maxOpenCalls: 20_000,
+  maxOpenCalls: 10_000,
 };
 
 /** What a bundle without SIP gives: no calls, no registrations, nothing read. */
