@@ -248,6 +248,10 @@ describe("SIP calls from network.sip entries", () => {
     assert.equal(open.counts.byState.in_progress, 30);
     assert.ok(open.reading.callsFoldedOpen >= 15, String(open.reading.callsFoldedOpen));
     assert.ok(open.calls.every((c) => c.cutEnd));
+    // a fold never takes the call just opened: every call has its INVITE, no message came after a fold
+    assert.equal(open.reading.callsWithoutInvite, 0);
+    assert.equal(open.reading.afterFold, 0);
+    assert.ok(open.calls.every((c) => c.messageCount === 1 || c.messageCount === 2));
     // the same log under the default limits folds none
     assert.equal(one(lines.join("\n")).reading.callsFoldedOpen, 0);
   });

@@ -615,10 +615,11 @@ export class SipCollector {
       messageCount: 0,
       closed: null,
     };
+    // Calls whose lists were let go early hold little, so memory pressure alone would seldom fold them.
+    // (Before the new call is open: it has no message yet, and would look the longest idle of all.)
+    if (this.open.size >= this.foldAt) this.foldIdle();
     this.byCallId.set(callId, call);
     this.open.add(call);
-    // Calls whose lists were let go early hold little, so memory pressure alone would seldom fold them.
-    if (this.open.size > this.foldAt) this.foldIdle();
     return call;
   }
 
