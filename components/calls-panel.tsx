@@ -104,7 +104,7 @@ export function CallsPanel({
                 className={`rounded-md px-3 py-1 font-medium ${view === v ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900"}`}
               >
                 {v === "calls" ? "Calls" : "Registrations"}{" "}
-                <span className="tabular-nums text-slate-500">{v === "calls" ? detail.calls : detail.registrations}</span>
+                <span className="tabular-nums text-slate-500">{(v === "calls" ? detail.calls : detail.registrations).toLocaleString("en-US")}</span>
               </button>
             ))}
           </div>
@@ -159,8 +159,8 @@ function CallList({ apiBase, detail, onOpen, rowExtra }: { apiBase: string; deta
     <div className="px-5 py-4 sm:px-6">
       <p className="mb-3 text-sm text-slate-600">
         {detail.calls.toLocaleString("en-US")} call{detail.calls === 1 ? "" : "s"} ·{" "}
-        <span className={detail.failedCalls > 0 ? "font-semibold text-rose-700" : ""}>{detail.failedCalls} rejected or failed</span>
-        {CALL_STATES.filter((s) => s !== "rejected" && s !== "failed" && detail.byState[s]).map((s) => ` · ${detail.byState[s]} ${CALL_STATE_LABELS[s].toLowerCase()}`)}
+        <span className={detail.failedCalls > 0 ? "font-semibold text-rose-700" : ""}>{detail.failedCalls.toLocaleString("en-US")} rejected or failed</span>
+        {CALL_STATES.filter((s) => s !== "rejected" && s !== "failed" && detail.byState[s]).map((s) => ` · ${detail.byState[s].toLocaleString("en-US")} ${CALL_STATE_LABELS[s].toLowerCase()}`)}
       </p>
       <div className="mb-3 grid gap-2 sm:grid-cols-[1fr_auto_auto]">
         <input
@@ -430,7 +430,7 @@ function ReadingNote({ detail }: { detail: SipDetail }) {
   if (r.malformedStartLines > 0) parts.push(`${r.malformedStartLines} unreadable start lines`);
   if (r.unplaced > 0) parts.push(`${r.unplaced} messages without a Call-ID or method`);
   if (r.afterFold > 0) parts.push(`${r.afterFold} messages came after their call was folded to save memory`);
-  if ((r.callsFoldedOpen ?? 0) > 0) parts.push(`${r.callsFoldedOpen} calls that had not ended were closed as they stood to bound memory (listed in progress)`);
+  if ((r.callsFoldedOpen ?? 0) > 0) parts.push(`${r.callsFoldedOpen.toLocaleString("en-US")} calls that had not ended were closed as they stood to bound memory (listed in progress)`);
   if (parts.length === 0) return null;
   return <p className="border-t border-slate-100 px-5 py-3 text-xs text-slate-500 sm:px-6">Reading: {parts.join("; ")}.</p>;
 }
