@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { parseSyslogPrefix, startsWithTimestamp } from "@/lib/parse/syslog-prefix";
+import { parseSyslogPrefix, stampMs, startsWithTimestamp } from "@/lib/parse/syslog-prefix";
 
 describe("syslog prefix", () => {
   it("reads time, host, process and pid", () => {
@@ -75,5 +75,30 @@ describe("syslog prefix in the real layouts", () => {
 
   it("is no prefix when a pair follows the time directly", () => {
     assert.equal(parseSyslogPrefix('2020-08-12T14:57:43.354-05:00 UTCTime="2020-08-12 19:57:43,353" Module="x"'), null);
+  });
+});
+
+describe("syslog timestamps as epoch ms", () => {
+  it("reads a syslog timestamp's epoch ms as Date.parse does, however its second and zone change", () => {
+    const stamps = [
+      "2024-03-05T09:12:40.170+01:00",
+      "2024-03-05T09:12:40.171+01:00",
+      "2024-03-05T09:12:40.999+01:00",
+      "2024-03-05T09:12:41.000+01:00",
+      "2024-03-05T09:12:41.000+02:00",
+      "2024-03-05T09:12:41.000Z",
+      "2024-03-05T09:12:41.005Z",
+      "2024-03-05T09:12:41.005",
+      "2024-03-05T09:12:41.0051+01:00",
+      "2024-03-05T09:12:41.5+01:00",
+      "2024-03-05T09:12:41+01:00",
+      "2024-03-05 09:12:41.005+01:00",
+      "2024-02-30T09:12:41.005+01:00",
+      "2024-03-05T25:12:41.005+01:00",
+      "not a time",
+      "2024-03-05T09:12:41.0x5+01:00",
+      "2024-03-05T09:12:41.005+01:00",
+    ];
+    for (const ts of stamps) assert.equal(stampMs(ts), Date.parse(ts), ts);
   });
 });

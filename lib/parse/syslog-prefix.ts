@@ -171,3 +171,36 @@ function skipSpaces(text: string, i: number, end: number): number {
   while (i < end && text.charCodeAt(i) === 32) i++;
   return i;
 }
+
+/** The second (and zone) of the last timestamp stampMs parsed, and its epoch ms without the fraction. */
+let stampHead = "";
+let stampTail = "";
+let stampBase = NaN;
+
+/**
+ * Date.parse of a syslog timestamp (`2024-03-05T09:12:40.170+01:00`), with the part before the
+ * milliseconds parsed once per second of log: consecutive lines share it, and Date.parse was a
+ * noticeable share of reading each SIP line (lib/facts/sip/sip-collector.ts). Any other form goes
+ * to Date.parse.
+ */
+export function stampMs(ts: string): number {
+  if (ts.length < 23 || ts.charCodeAt(19) !== 46 || ts.charCodeAt(10) !== 84) return Date.parse(ts);
+  let frac = 0;
+  for (let i = 20; i < 23; i++) {
+    const c = ts.charCodeAt(i);
+    if (c < 48 || c > 57) return Date.parse(ts);
+    frac = frac * 10 + (c - 48);
+  }
+  // a fourth digit: left to Date.parse, which decides how it rounds
+  if (ts.length > 23) {
+    const c = ts.charCodeAt(23);
+    if (c >= 48 && c <= 57) return Date.parse(ts);
+  }
+  if (stampHead.length === 19 && ts.startsWith(stampHead) && ts.length - 23 === stampTail.length && ts.endsWith(stampTail)) return stampBase + frac;
+  const ms = Date.parse(ts);
+  if (Number.isNaN(ms)) return ms;
+  stampHead = ts.slice(0, 19);
+  stampTail = ts.slice(23);
+  stampBase = ms - frac;
+  return ms;
+}

@@ -17,6 +17,7 @@
 import { type LogBlock, type LogEntry, type LogReaderOptions, blockLines } from "@/lib/parse/log-reader";
 import { findValues } from "@/lib/parse/name-value";
 import { own, ownOrNull, word } from "@/lib/parse/own-string";
+import { stampMs } from "@/lib/parse/syslog-prefix";
 import { isUsableSessionId, parseSipSummary } from "@/lib/parse/sip-summary";
 import { messageLineText, parseSipMessage, startLineKind, startLineLabel } from "@/lib/parse/sip-message";
 import {
@@ -867,15 +868,9 @@ export class SipCollector {
     // (in a busy log, nearly every answered call): it is counted and cut now, without a summary.
     if (this.lastListed !== null && this.closed.length >= this.limits.maxCalls && listOrder({ state: decided.state, start: call.firstTime, id: call.key }, this.lastListed) > 0) {
       if (call.initial === null) this.reading.callsWithoutInvite++;
-      this.byCause.set(decided.cause, (this.byCause.get(decided.cause) ?? 0) + 1);
-      this.byState.set(decided.state, (this.byState.get(decided.state) ?? 0) + 1);
       this.callsNotListed++;
-      this.release(call);
+      this.retire(call, decided);
       this.forgetCall(call);
-      call.initial = call.firstRow = call.cancel = call.bye = null;
-      call.finals = [];
-      call.offers = [];
-      call.entities = new Map();
       return;
     }
     const summary = this.summarize(call, forced, decided);
@@ -885,18 +880,12 @@ export class SipCollector {
       this.keptPerCause.set(summary.cause, kept + 1);
       messages = this.rows(call, call.messages);
     }
-    this.release(call);
     summary.messagesKept = messages !== null;
     call.closed = summary;
     call.firstTime = summary.start;
     call.lastTime = ownOrNull(call.lastTime);
-    // Drop the heavy references; the summary answers late messages and reuse checks.
-    call.initial = call.firstRow = call.cancel = call.bye = null;
-    call.finals = [];
-    call.offers = [];
-    call.entities = new Map();
-    this.byCause.set(summary.cause, (this.byCause.get(summary.cause) ?? 0) + 1);
-    this.byState.set(summary.state, (this.byState.get(summary.state) ?? 0) + 1);
+    // the summary answers late messages and reuse checks
+    this.retire(call, decided);
     summary.messages = messages;
     this.closed.push(summary);
     if (this.closed.length > this.limits.maxCalls * 1.1) this.trimClosed();
@@ -908,6 +897,17 @@ export class SipCollector {
     this.lastListed = this.closed[this.closed.length - 1] ?? null;
     this.callsNotListed += cut.length;
     this.forget(cut);
+  }
+
+  /** A closed call, listed or cut: counted by state and cause, and stripped of its list and the rows its summary was made of. */
+  private retire(call: OpenCall, decided: ReturnType<typeof outcome>): void {
+    this.byCause.set(decided.cause, (this.byCause.get(decided.cause) ?? 0) + 1);
+    this.byState.set(decided.state, (this.byState.get(decided.state) ?? 0) + 1);
+    this.release(call);
+    call.initial = call.firstRow = call.cancel = call.bye = null;
+    call.finals = [];
+    call.offers = [];
+    call.entities = new Map();
   }
 
   /** Forgets a call cut before its summary was made (see forget). */
@@ -1192,38 +1192,6 @@ function labelOf(m: SipMessageRecord): string {
   if (m.code !== null) return m.reasonPhrase ? `${m.code} ${m.reasonPhrase}` : String(m.code);
   if (m.method !== null) return m.method;
   return m.block ? startLineLabel({ kind: "unknown", text: messageLineText(blockLines(m.block)[0], true) }) : "(unreadable)";
-}
-
-/** The second (and zone) of the last timestamp stampMs parsed, and its epoch ms without the fraction. */
-let stampHead = "";
-let stampTail = "";
-let stampBase = NaN;
-
-/**
- * Date.parse of a syslog timestamp (`2024-03-05T09:12:40.170+01:00`), with the part before the
- * milliseconds parsed once per second of log: consecutive lines share it, and Date.parse was a
- * noticeable share of reading each SIP line. Any other form goes to Date.parse.
- */
-export function stampMs(ts: string): number {
-  if (ts.length < 23 || ts.charCodeAt(19) !== 46 || ts.charCodeAt(10) !== 84) return Date.parse(ts);
-  let frac = 0;
-  for (let i = 20; i < 23; i++) {
-    const c = ts.charCodeAt(i);
-    if (c < 48 || c > 57) return Date.parse(ts);
-    frac = frac * 10 + (c - 48);
-  }
-  // a fourth digit: left to Date.parse, which decides how it rounds
-  if (ts.length > 23) {
-    const c = ts.charCodeAt(23);
-    if (c >= 48 && c <= 57) return Date.parse(ts);
-  }
-  if (stampHead.length === 19 && ts.startsWith(stampHead) && ts.length - 23 === stampTail.length && ts.endsWith(stampTail)) return stampBase + frac;
-  const ms = Date.parse(ts);
-  if (Number.isNaN(ms)) return ms;
-  stampHead = ts.slice(0, 19);
-  stampTail = ts.slice(23);
-  stampBase = ms - frac;
-  return ms;
 }
 
 /** Whether the call's summary reads this row (first, initial, a final, CANCEL, BYE, an offer). */
