@@ -14,6 +14,7 @@ describe("network.sip INFO summary", () => {
     assert.equal(s.requestUri, "sip:jorobb@rtp.ciscotac.net");
     assert.equal(s.callId, "9062bca7eca2afe71b4a225048ed5101@127.0.0.1");
     assert.equal(s.toTag, null);
+    assert.equal(s.toTagSaid, true, "To-Tag= says the request is out of dialog");
     assert.equal(s.msgHash, "11449260850208794722");
     assert.equal(s.localSessionId, "daf7c278732bb5a557fb57925dffcbf7");
     assert.equal(isUsableSessionId(s.remoteSessionId), false);
@@ -44,6 +45,8 @@ describe("network.sip INFO summary", () => {
     const s = parseSipSummary("Sending Request Method=INVITE, CSeq=2, Request-URI=sip:a@b;x=1,2, Call-ID=abc")!;
     assert.equal(s.requestUri, "sip:a@b;x=1,2");
     assert.equal(s.callId, "abc");
+    assert.equal(s.toTag, null);
+    assert.equal(s.toTagSaid, false, "a line without the key says nothing of the To tag");
     assert.equal(parseSipSummary("TCP Connecting"), null);
     assert.equal(parseSipSummary(""), null);
   });
@@ -55,7 +58,8 @@ describe("SIP summary keys", () => {
     assert.ok(s);
     assert.equal(s.requestUri, "sip:a,b@x.test");
     assert.equal(s.callId, "c1@x");
-    assert.equal(s.toTag, "t2");
+    assert.equal(s.toTag, "t2", "an empty value does not hold the key's place");
+    assert.equal(s.toTagSaid, true);
     assert.equal(s.msgHash, "9");
     assert.equal(s.cseq, 7);
   });

@@ -18,6 +18,11 @@ export type SipSummary = {
   callId: string | null;
   fromTag: string | null;
   toTag: string | null;
+  /**
+   * whether the line gave To-Tag at all, empty or not: an INVITE whose summary says `To-Tag=` is known
+   * to be out of dialog without its SIPMSG block (older builds leave the key out)
+   */
+  toTagSaid: boolean;
   msgHash: string | null;
   localSessionId: string | null;
   remoteSessionId: string | null;
@@ -52,17 +57,18 @@ export function parseSipSummary(detail: string): SipSummary | null {
   const cseq = f[CSEQ];
   return {
     verb,
-    method: f[METHOD],
+    method: given(f[METHOD]),
     code: code !== null && code.length === 3 && allDigits(code) ? Number(code) : null,
     cseq: cseq !== null && cseq.length <= 10 && allDigits(cseq) ? Number(cseq) : null,
-    requestUri: f[REQUEST_URI],
-    to: f[TO],
-    callId: f[CALL_ID],
-    fromTag: f[FROM_TAG],
-    toTag: f[TO_TAG],
-    msgHash: f[MSG_HASH],
-    localSessionId: f[LOCAL_SESSION],
-    remoteSessionId: f[REMOTE_SESSION],
+    requestUri: given(f[REQUEST_URI]),
+    to: given(f[TO]),
+    callId: given(f[CALL_ID]),
+    fromTag: given(f[FROM_TAG]),
+    toTag: given(f[TO_TAG]),
+    toTagSaid: f[TO_TAG] !== null,
+    msgHash: given(f[MSG_HASH]),
+    localSessionId: given(f[LOCAL_SESSION]),
+    remoteSessionId: given(f[REMOTE_SESSION]),
   };
 }
 
@@ -82,9 +88,14 @@ function slotOf(text: string, s: number, e: number): number {
   return -1;
 }
 
+/** A slot's value: "" (the key with an empty value) is no value. */
+function given(v: string | null): string | null {
+  return v === "" ? null : v;
+}
+
 /**
- * `Key=value, Key=value` into KEYS' slots (the first value given for a key wins; `To-Tag=` gives none): a
- * comma only separates when a `Key=` follows, so URIs with commas survive.
+ * `Key=value, Key=value` into KEYS' slots (the first value given for a key wins; `To-Tag=` gives none,
+ * kept as "" until a value comes): a comma only separates when a `Key=` follows, so URIs with commas survive.
  */
 function readFields(text: string, from: number): (string | null)[] {
   const out: (string | null)[] = new Array<string | null>(KEYS.length).fill(null);
@@ -111,12 +122,13 @@ function readFields(text: string, from: number): (string | null)[] {
 }
 
 function put(text: string, out: (string | null)[], slot: number, start: number, end: number): void {
-  if (out[slot] !== null) return;
+  const had = out[slot];
+  if (had !== null && had !== "") return;
   let a = start;
   let b = end;
   while (a < b && text.charCodeAt(a) === 32) a++;
   while (b > a && text.charCodeAt(b - 1) === 32) b--;
-  if (b > a) out[slot] = text.slice(a, Math.min(b, a + MAX_VALUE));
+  out[slot] = b > a ? text.slice(a, Math.min(b, a + MAX_VALUE)) : "";
 }
 
 /** One or more ASCII digits, and nothing else (what /^\d+$/ accepts). */

@@ -125,6 +125,13 @@ describe("SIP calls from network.sip entries", () => {
     assert.ok(rejected.messages!.some((m) => m.label === "404 Not Found"));
     assert.equal(one(text, { messagesPerCause: 1 }).calls.filter((c) => c.messagesKept).length, 3);
     assert.equal(kept.calls.filter((c) => c.state === "answered" && c.reason === "OK").length, 2);
+    // The INVITEs' summary lines say `To-Tag=`: their blocks are read only for the summary, and their
+    // SDP still names what the 488 call's caller offered (in every mode, as the deepEqual above holds).
+    const refused = kept.calls.find((c) => c.code === 488)!;
+    assert.ok(refused.offers.length >= 1);
+    assert.equal(refused.offers[0].media[0].proto, "RTP/AVP");
+    assert.deepEqual(refused.offers[0].media[0].crypto, []);
+    assert.ok(kept.calls.filter((c) => c.state === "answered").every((c) => c.offers.length >= 1));
   });
 
   it("lists failed calls first, then by start", () => {

@@ -293,6 +293,8 @@ export class SipCollector {
       blockTruncated: false,
       malformed: false,
       blockParsed: true,
+      toTagSaid: false,
+      sdpUnread: false,
       held: -1,
       half: "summary",
     };
@@ -307,6 +309,7 @@ export class SipCollector {
       base.callId = summary.callId;
       base.fromTag = summary.fromTag;
       base.toTag = summary.toTag;
+      base.toTagSaid = summary.toTagSaid;
       base.requestUri = summary.requestUri;
       base.toUri = summary.to;
       base.localSessionId = summary.localSessionId;
@@ -372,7 +375,9 @@ export class SipCollector {
     const start = block.firstRaw;
     const kind = startLineKind(start === null ? "" : messageLineText(start, true));
     const now = kind === "unknown" || (kind === "response" && m.code === null) || needsBlockNow(m);
-    if (call !== undefined && (call.closed !== null || call.messages === null) && (now || call.closed !== null || !isSummaryRow(call, m as Row))) {
+    // An INVITE's SDP makes it an offer of its call's summary: seen now, read when the call is summarised.
+    const offer = !now && kind === "request" && isInviteRequest(m) && hasSdpLines(block);
+    if (call !== undefined && (call.closed !== null || call.messages === null) && (now || call.closed !== null || (!isSummaryRow(call, m as Row) && !offer))) {
       // A placed message of a call without a list: no ladder will show its text, and only the rows its
       // summary keeps need the block's fields (they keep it, read when the summary is made, if it is).
       if (now) this.parseBlock(m, block.lines);
@@ -384,7 +389,10 @@ export class SipCollector {
     m.block = raw.length > max ? raw.slice(0, max) : raw;
     m.blockTruncated = block.lineCount > block.kept || m.block.length < raw.length;
     if (now) this.parseBlock(m, block.lines);
-    else m.blockParsed = false;
+    else {
+      m.blockParsed = false;
+      m.sdpUnread = offer;
+    }
   }
 
   /** The record with its block's fields filled (parsing the block now if readBlock left it). */
@@ -465,7 +473,7 @@ export class SipCollector {
     this.reading.messageBlocks++;
     if (mate === null) return true; // its summary was a message we do not keep (OPTIONS...)
     const call = mate.callId !== null ? this.byCallId.get(mate.callId) : undefined;
-    const hadSdp = mate.sdp !== null;
+    const hadOffer = hasOffer(mate);
     // a summary sets none of the fields readBlock fills without `??=`, so this is merge()'s result
     this.readBlock(mate, block, call);
     // the pairs of this block's own line (onEntry read them)
@@ -477,7 +485,7 @@ export class SipCollector {
     mate.localPort ??= port(pairs[LOCAL_PORT]);
     mate.peerIp ??= trimmed(pairs[received ? SRC_IP : DST_IP]);
     mate.peerPort ??= port(pairs[received ? SRC_PORT : DST_PORT]);
-    this.settleMerged(mate, call, hadSdp);
+    this.settleMerged(mate, call, hadOffer);
     return true;
   }
 
@@ -491,7 +499,7 @@ export class SipCollector {
     this.parsed(into);
     this.parsed(other);
     const call = into.callId !== null ? this.byCallId.get(into.callId) : undefined;
-    const hadSdp = into.sdp !== null;
+    const hadOffer = hasOffer(into);
     into.method ??= other.method;
     into.code ??= other.code;
     into.reasonPhrase ??= other.reasonPhrase;
@@ -526,11 +534,11 @@ export class SipCollector {
       into.line = other.line;
       into.lineText = other.lineText;
     }
-    this.settleMerged(into, call, hadSdp);
+    this.settleMerged(into, call, hadOffer);
   }
 
   /** A message whose two halves met: its budget, its registration and its call learn what the second brought. */
-  private settleMerged(into: SipMessageRecord, call: OpenCall | undefined, hadSdp: boolean): void {
+  private settleMerged(into: SipMessageRecord, call: OpenCall | undefined, hadOffer: boolean): void {
     into.half = "both";
     if (into.held >= 0) {
       const now = heldChars(into);
@@ -540,7 +548,7 @@ export class SipCollector {
     if (into.method === "REGISTER") this.registrations.onLateHalf(into);
     if (call && call.closed === null) {
       this.joinBySession(call, into);
-      if (!hadSdp && into.sdp !== null && into.code === null && into.method === "INVITE" && call.offers.length < MAX_OFFERS) call.offers.push(into as Row);
+      if (!hadOffer && hasOffer(into) && into.code === null && into.method === "INVITE" && call.offers.length < MAX_OFFERS) call.offers.push(into as Row);
     }
   }
 
@@ -652,7 +660,7 @@ export class SipCollector {
     if (initialInvite) {
       if (row.cseq !== null) call.initialCseqs.add(row.cseq);
       if (call.initial === null || row.ms < call.initial.ms) call.initial = row;
-      if (row.sdp !== null && call.offers.length < MAX_OFFERS) call.offers.push(row);
+      if (hasOffer(row) && call.offers.length < MAX_OFFERS) call.offers.push(row);
     }
     if (row.code !== null && method === "INVITE") {
       if (row.code >= 200 && row.code < 300) call.answered = true;
@@ -833,11 +841,12 @@ export class SipCollector {
   /**
    * The rows a call without its list still holds for its summary (first, initial, CANCEL, offers), read
    * and stripped of their block text and log line. Finals and the BYE, which may decide the call and
-   * become its evidence, keep both: they are read only if the call is listed (most are cut unread).
+   * become its evidence, keep both, and so do INVITEs not read yet (the initial one, offers): they are
+   * read only if the call is listed (most are cut unread). A call holds at most MAX_OFFERS + 1 of those.
    */
   private compactRows(call: OpenCall): void {
     const strip = (r: Row | null) => {
-      if (r === null || r.block === null || r === call.bye || call.finals.includes(r)) return;
+      if (r === null || r.block === null || r === call.bye || call.finals.includes(r) || (!r.blockParsed && isInviteRequest(r))) return;
       this.parsed(r);
       r.block = null;
       r.blockTruncated = false;
@@ -950,7 +959,8 @@ export class SipCollector {
     const duration = Number.isFinite(startMs) && Number.isFinite(endMs) && endMs >= startMs ? Math.round((endMs - startMs) / 100) / 10 : null;
     const cutEnd = state === "in_progress" || (state === "answered" && call.bye === null) || forced;
     const code = decider?.code ?? null;
-    const offers: SdpOffer[] = dedupeOffers(call.offers.map((o) => ({
+    // (an offer seen by its SDP lines and read only now may hold no SDP this parser reads)
+    const offers: SdpOffer[] = dedupeOffers(call.offers.filter((o) => this.parsed(o).sdp !== null).map((o) => ({
       from: entityLabel(o.fromId),
       to: entityLabel(o.toId),
       label: own(o.requestUri ?? "INVITE"),
@@ -1202,12 +1212,31 @@ function isSummaryRow(call: OpenCall, row: Row): boolean {
 /**
  * Whether placing the message needs what only its block says: a field its summary line lacks that
  * the call engine reads at once (Call-ID, CSeq, tags, session ids), a REGISTER (the registration book
- * reads Contact and Expires), or an INVITE or UPDATE request (its SDP offer, its To tag).
+ * reads Contact and Expires), or an INVITE or UPDATE request whose summary did not say its To tag
+ * (whether it starts a call). An INVITE's SDP offer waits: hasSdpLines marks it (see readBlock).
  */
 function needsBlockNow(m: SipMessageRecord): boolean {
   if (m.method === null || m.callId === null || m.cseq === null || m.fromTag === null || m.localSessionId === null || m.remoteSessionId === null) return true;
   const method = m.method.toUpperCase();
-  return method === "REGISTER" || (m.code === null && (method === "INVITE" || method === "UPDATE"));
+  return method === "REGISTER" || (m.code === null && !m.toTagSaid && (method === "INVITE" || method === "UPDATE"));
+}
+
+function isInviteRequest(m: SipMessageRecord): boolean {
+  return m.code === null && m.method !== null && m.method.toUpperCase() === "INVITE";
+}
+
+/** The message's SDP as the call's summary reads it: parsed, or seen in its block and read later. */
+function hasOffer(m: SipMessageRecord): boolean {
+  return m.sdp !== null || (!m.blockParsed && m.sdpUnread);
+}
+
+/**
+ * Whether a block holds SDP lines (`m=` or `c=`, which no header line starts with), looked at without
+ * making its lines strings: parseSdp gives a summary only when one is there.
+ */
+function hasSdpLines(block: LogBlock): boolean {
+  for (let i = 1; i < block.kept; i++) if (block.lineHas(i, "m=") || block.lineHas(i, "c=")) return true;
+  return false;
 }
 
 /** A block whose CSeq says OPTIONS, found without parsing the message (or making its lines strings). */

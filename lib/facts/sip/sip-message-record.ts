@@ -48,6 +48,10 @@ export type SipMessageRecord = {
   malformed: boolean;
   /** whether the block's fields are filled in (false: read from `block` when asked, see SipCollector.parsed) */
   blockParsed: boolean;
+  /** the summary line gave To-Tag, empty or not: an INVITE's dialog is known without its block */
+  toTagSaid: boolean;
+  /** an INVITE request whose unparsed block has SDP lines: an offer, read when its call is summarised */
+  sdpUnread: boolean;
   /** characters of text this record counts against the collector's budget while a call holds it; -1 when none holds it */
   held: number;
   /** which half of the message this record was made from, until its mate arrives */
