@@ -46,27 +46,28 @@ function profileFlags(): string[] {
   return dir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(dir)}`] : [];
 }
 
+/**
+ * The V8 flags of an analyzer process with a heap limit of `heapMiB` (also used by
+ * scripts/bench/fork.ts, which forks builds the way the worker does).
+ */
+export function analyzerV8Flags(heapMiB: number): string[] {
+  // Under a heap limit V8 starts the old generation small and, with a gigabyte of buffers passing
+  // through, ran a full GC every ~30 ms (an analysis took 1.5x as long); starting it at 64 MiB does not.
+  // V8's allocation-site pretenuring saw the first SIP message records survive (their calls still open)
+  // and from then on made every record and string of those sites in the old generation, where they died:
+  // half of what the scavenges promoted in the SIP-heavy profile, a full GC every few hundred ms. Off,
+  // the SIP-heavy analysis takes 10-20 % less time (MRA: about 3 %).
+  // A young generation of at most 4 MiB a semi-space (V8's default grows to 16): the SIP records that
+  // die young die in cheap scavenges, and the 36 MiB it leaves unused let the old generation start at
+  // 96 MiB (from 64) for the same peak. 1 GiB SIP-heavy: 8.6-9.1 s -> 7.2-8.4 s, 20 % less CPU, peak
+  // 211-218 MiB (was 212-222); MRA the same. (128 MiB was 7.0-7.5 s but peaked at 244-249 MiB.)
+  return [`--max-old-space-size=${heapMiB}`, `--initial-old-space-size=${Math.min(96, heapMiB >> 1)}`, "--max-semi-space-size=4", "--no-allocation-site-pretenuring"];
+}
+
 /** `ahead`: it will wait for its request, so it warms up meanwhile (lib/worker/warm-up.ts). */
 function startAnalyzer(launch: Launch, heapMiB: number, ahead = false): Analyzer {
   const child = fork(launch.file, ahead ? ["--warm-up"] : [], {
-    // Under a heap limit V8 starts the old generation small and, with a gigabyte of buffers passing
-    // through, ran a full GC every ~30 ms (an analysis took 1.5x as long); starting it at 64 MiB does not.
-    // V8's allocation-site pretenuring saw the first SIP message records survive (their calls still open)
-    // and from then on made every record and string of those sites in the old generation, where they died:
-    // half of what the scavenges promoted in the SIP-heavy profile, a full GC every few hundred ms. Off,
-    // the SIP-heavy analysis takes 10-20 % less time (MRA: about 3 %).
-    // A young generation of at most 4 MiB a semi-space (V8's default grows to 16): the SIP records that
-    // die young die in cheap scavenges, and the 36 MiB it leaves unused let the old generation start at
-    // 96 MiB (from 64) for the same peak. 1 GiB SIP-heavy: 8.6-9.1 s -> 7.2-8.4 s, 20 % less CPU, peak
-    // 211-218 MiB (was 212-222); MRA the same. (128 MiB was 7.0-7.5 s but peaked at 244-249 MiB.)
-    execArgv: [
-      ...launch.execArgv,
-      `--max-old-space-size=${heapMiB}`,
-      `--initial-old-space-size=${Math.min(96, heapMiB >> 1)}`,
-      "--max-semi-space-size=4",
-      "--no-allocation-site-pretenuring",
-      ...profileFlags(),
-    ],
+    execArgv: [...launch.execArgv, ...analyzerV8Flags(heapMiB), ...profileFlags()],
     serialization: "advanced",
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     env: { ...process.env, NODE_OPTIONS: "" },
