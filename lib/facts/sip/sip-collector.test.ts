@@ -192,6 +192,28 @@ describe("SIP calls from network.sip entries", () => {
     assert.deepEqual(out.calls.map((c) => c.code).sort(), [404, 486]);
   });
 
+  it("shows a message's text the same however many lines or files lie between it and the end of its call", () => {
+    // A call's messages are held from its INVITE to its end: 17,000 lines apart, or in two files (the
+    // rotated one first), they must read as when they follow one another.
+    const call = mraB2buaCall({});
+    const cut = call.findIndex((l, i) => i > 0 && l.includes('Level="INFO"') && l.includes("Response Code=200"));
+    assert.ok(cut > 0);
+    const filler = Array.from({ length: 17_000 }, (_, i) => `2024-03-05T10:00:01.${String(i % 1000).padStart(3, "0")}+00:00 expc1 tvcs: UTCTime="2024-03-05 10:00:01,000" Module="developer.sip.leg" Level="DEBUG": filler ${i}`);
+    const placeless = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(placeless) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).filter(([k]) => !["line", "blockLine", "file", "evidence"].includes(k)).map(([k, x]) => [k, placeless(x)])) : v;
+    const near = one(call.join("\n"));
+    const far = one([...call.slice(0, cut), ...filler, ...call.slice(cut)].join("\n"));
+    const split = collectSip([
+      { name: "loggingsnapshot_expc_2024.txt.1", text: call.slice(0, cut).join("\n") },
+      { name: "loggingsnapshot_expc_2024.txt", text: call.slice(cut).join("\n") },
+    ]).finish();
+    const ladder = near.calls[0].messages!;
+    assert.ok(ladder.length >= 6 && ladder.every((m) => m.text !== null && m.text.length > 0));
+    assert.ok(ladder.some((m) => m.text!.startsWith("INVITE ")));
+    assert.deepEqual(placeless(far.calls), placeless(near.calls));
+    assert.deepEqual(placeless(split.calls), placeless(near.calls));
+  });
+
   it("reads a message the same whether its summary line comes before its block (read into the summary) or after", () => {
     const summaryFirst = [...call488({ callId: "order@x", at: "2024-03-05T10:00:00.000+00:00", callerSecure: false }), ...mraB2buaCall({ reason: 'Q.850;cause=16;text="Normal call clearing"' })];
     // the same lines with each message's block moved before its summary line
