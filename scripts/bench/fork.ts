@@ -5,7 +5,7 @@
 // analyzer's own time, its CPU (all threads, and the main thread alone: the least noisy figure on a
 // shared machine) and its peak RSS, then the medians. No portal, queue or database: for comparing
 // builds; `npm run bench` gives the figures the issues' bounds are judged by. One run before them is not
-// counted.
+// counted. With --base it also says whether the two builds' outputs (results, details, calls...) are the same.
 import { fork } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -18,7 +18,7 @@ const HEAP_MIB = 384;
 const WARM_MS = 3000;
 const TICK = 100; // /proc/<pid>/stat counts CPU in clock ticks of 1/100 s
 
-type Run = { build: string; ms: number; cpu: number; mainCpu: number; peakMiB: number };
+type Run = { build: string; ms: number; cpu: number; mainCpu: number; peakMiB: number; output: Record<string, unknown> };
 
 function cpuSeconds(statFile: string): number {
   // fields after the command's closing parenthesis: utime is the 12th, stime the 13th
@@ -54,7 +54,7 @@ async function once(build: string, entry: string, bundle: string, dataDir: strin
   clearInterval(timer);
   child.kill();
   if (!answer.ok) throw new Error(`the analysis failed: ${"bundleError" in answer ? answer.bundleError.code : answer.crash}`);
-  return { build, ms: answer.stats.ms, cpu: last.cpu - before.cpu, mainCpu: last.main - before.main, peakMiB: answer.stats.peakRssBytes / 1024 / 1024 };
+  return { build, ms: answer.stats.ms, cpu: last.cpu - before.cpu, mainCpu: last.main - before.main, peakMiB: answer.stats.peakRssBytes / 1024 / 1024, output: answer.output as unknown as Record<string, unknown> };
 }
 
 const median = (xs: number[]) => {
@@ -100,6 +100,14 @@ async function main() {
     for (const [name] of builds) {
       const mine = results.filter((r) => r.build === name);
       console.log(`median ${name}: analyzer ${(median(mine.map((r) => r.ms)) / 1000).toFixed(2)} s, CPU ${median(mine.map((r) => r.cpu)).toFixed(2)} s, main thread ${median(mine.map((r) => r.mainCpu)).toFixed(2)} s, peak ${Math.max(...mine.map((r) => r.peakMiB)).toFixed(0)} MiB (max)`);
+    }
+    if (base) {
+      // A change for speed must not change what is found: the two builds' outputs, part by part.
+      const a = results.find((r) => r.build === "current")!.output;
+      const b = results.find((r) => r.build === "base")!.output;
+      const parts = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+      const differ = parts.filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+      console.log(differ.length === 0 ? `outputs: the same (${parts.join(", ")})` : `outputs DIFFER in: ${differ.join(", ")}`);
     }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
